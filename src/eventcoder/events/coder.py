@@ -1,0 +1,434 @@
+"""From a parsed sentence to PLOVER events: triggers, arguments, modality, frames.
+
+The coder is a lexicon over the dependency parse, so every event can be explained by
+the words that triggered it (``Event.trigger``) and the sentence that proves it:
+1. find *candidates*: lexicon verbs ("criticised"), phrasal verbs ("called on"), light
+   verbs with an event noun ("conducted a patrol"), nominal events in a clause
+   ("in the phone conversation between A and B");
+2. attach actor and recipient through the parse (subject, object, passives, control);
+3. read modality (negation, conditionals, intentions, exhortations, habits);
+4. turn framed predicates into what the speaker did ("is willing to work with Russia"
+   → AGREE; "stressed the need to oppose US moves" → ACCUSE) and critical reported
+   statements into ACCUSE;
+5. resolve actors, date and place, and fill in CAMEO, Goldstein and QuadClass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from eventcoder.actors.resolver import ArticleActors
+from eventcoder.dates.resolver import resolve_event_date
+from eventcoder.events.lexicon import Lexicon, Trigger
+from eventcoder.events.modality import Modality, modality
+from eventcoder.events.ontology import Ontology
+from eventcoder.events.syntax import (
+    agent_heads,
+    children,
+    clause_verb,
+    first_child,
+    is_passive,
+    prep_objects,
+    subject_heads,
+)
+from eventcoder.model import Actor, CleanArticle, Event, Location, Sentence
+from eventcoder.places.resolver import PlaceResolver
+
+RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "from")
+NOMINAL_PREPS = frozenset({"in", "during", "at"})
+OCCUR_VERBS = frozenset({"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
+VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+@dataclass
+class Candidate:
+    """A predicate that may become an event (internal, mutable while being assembled)."""
+
+    trigger: Token
+    """The event word: the verb, or the event noun of a light verb or nominal event."""
+    anchor: Token
+    """The clause verb that carries subject, tense and date (== trigger for plain verbs)."""
+    entry: Trigger
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    reciprocal: bool = False
+    mod: Modality = field(default_factory=Modality)
+    derived_from: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the coder needs to know about the article a sentence belongs to."""
+
+    clean: CleanArticle
+    actors: ArticleActors
+    places: PlaceResolver
+
+    @property
+    def article_id(self) -> str:
+        return self.clean.article.id
+
+
+class EventCoder:
+    """Codes sentences into events; one instance is shared by all articles."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology) -> None:
+        self.lex = lexicon
+        self.onto = ontology
+        self._valid_contexts = frozenset(ontology.contexts)
+
+    # ----------------------------------------------------------------- candidates
+    def noun_key(self, tok: Token) -> str:
+        """The lexicon key of a noun, trying multi-word phrases first ("phone conversation")."""
+        lemma = tok.lemma_.lower()
+        phrases = self.lex.phrases
+        comp = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if comp:
+            key = phrases.get((*comp[-1:], lemma))
+            if key:
+                return key
+        of = first_child(tok, "prep")
+        if of is not None and of.lower_ == "of":
+            pobj = first_child(of, "pobj")
+            if pobj is not None:
+                key = phrases.get((lemma, "of", pobj.lemma_.lower()))
+                if key:
+                    return key
+        return lemma
+
+    def candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                cand = self._verb_candidate(tok)
+                if cand is not None:
+                    found.append(cand)
+                    consumed.add(cand.trigger.i)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                cand = self._noun_candidate(tok)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def _verb_candidate(self, verb: Token) -> Candidate | None:
+        entry = self.lex.verbs.get(verb.lemma_.lower())
+        if entry is None:
+            return None
+        chosen = entry
+        matched_prep: str | None = None
+        if entry.preps:
+            for c in verb.children:
+                if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in entry.preps:
+                    sub = entry.preps[c.lower_]
+                    if sub is None:
+                        return None
+                    chosen, matched_prep = entry.merged(sub), c.lower_
+                    break
+        if entry.requires_prep and matched_prep is None:
+            return None
+        obj = first_child(verb, "dobj") or (first_child(verb, "nsubjpass") if is_passive(verb) else None)
+        trigger = verb
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            key = self.noun_key(obj)
+            if key in entry.objects:
+                sub = entry.objects[key]
+                if sub is None:
+                    return None
+                chosen, trigger = entry.merged(sub), obj
+            elif entry.light and key in self.lex.nouns:
+                noun_entry = self.lex.nouns[key]
+                if noun_entry is None:
+                    return None
+                chosen, trigger = noun_entry, obj
+            elif entry.light and (entry.type is None or _is_actor_like(obj)):
+                return None
+        elif entry.light and entry.type is None:
+            return None
+        elif entry.requires_object:
+            return None
+        if chosen.type is None:
+            return None
+        cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
+        self._verb_arguments(cand, matched_prep)
+        return cand
+
+    def _noun_candidate(self, noun: Token) -> Candidate | None:
+        key = self.noun_key(noun)
+        entry = self.lex.nouns.get(key)
+        if entry is None or entry.type is None:
+            return None
+        head = noun.head
+        participants = prep_objects(noun, "between")
+        occurs = noun.dep_ in ("nsubj",) and head.lemma_ in OCCUR_VERBS
+        in_clause = noun.dep_ == "pobj" and head.lower_ in NOMINAL_PREPS and noun.tag_ != "NNS"
+        if not (occurs or (in_clause and (participants or prep_objects(noun, "with")))):
+            return None
+        cand = Candidate(trigger=noun, anchor=clause_verb(noun), entry=entry)
+        if participants:
+            cand.actor_heads, cand.reciprocal = participants, True
+        else:
+            cand.actor_heads = agent_heads(noun) or list(children(noun, "poss")) or [noun]
+            cand.reciprocal = entry.reciprocal
+        cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
+        return cand
+
+    def _verb_arguments(self, cand: Candidate, matched_prep: str | None) -> None:
+        verb, noun = cand.anchor, cand.trigger
+        if is_passive(verb) and noun is verb:
+            cand.actor_heads = agent_heads(verb)
+            cand.recipient_heads = list(children(verb, "nsubjpass"))
+        else:
+            cand.actor_heads = subject_heads(verb)
+            objs = [o for o in children(verb, "dobj", "dative") if o is not noun]
+            preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
+            pobjs = [t for p in preps for t in prep_objects(verb, p)]
+            if noun is not verb:
+                pobjs += [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
+                if participants := prep_objects(noun, "between"):
+                    cand.actor_heads, cand.reciprocal = cand.actor_heads + participants, True
+                if any(c.lower_ in JOINT_WORDS for c in noun.children):
+                    cand.reciprocal = True
+            cand.recipient_heads = objs + pobjs
+
+    # ----------------------------------------------------------------- the sentence
+    def code_sentence(self, sent: Span, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
+        cands = self.candidates(sent)
+        for cand in cands:
+            cand.mod = modality(cand.trigger, cand.anchor, self.lex)
+        cands = [c for c in cands if not c.mod.habitual and not self._generic_present(c, sentence)]
+        cands += self._framed(cands)
+        cands += self._criticisms(sent, cands)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for cand in cands:
+            event = self._event(cand, sent, sentence, ctx)
+            if event is None:
+                continue
+            key = (event.type, _codes(event.actor), _codes(event.recipient), event.factual)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+        return events
+
+    def _generic_present(self, cand: Candidate, sentence: Sentence) -> bool:
+        """A material event in the simple present ("the US imposes sanctions") is a habit, not news."""
+        if sentence.is_title or cand.anchor.tag_ not in ("VBZ", "VBP"):
+            return False
+        quad = self.onto.types[cand.entry.type].quad_class
+        return quad in (2, 4) and not any(c.dep_ in ("aux", "auxpass") for c in cand.anchor.children)
+
+    def _framed(self, cands: list[Candidate]) -> list[Candidate]:
+        """What a speaker did by intending or urging an event (CAMEO 03 / 02 / 11)."""
+        derived: list[Candidate] = []
+        by_anchor = {c.anchor.i: c for c in cands}
+        for cand in cands:
+            frame, ftok = cand.mod.frame, cand.mod.frame_token
+            if frame is None or cand.mod.negated:
+                continue
+            speaker_verb = clause_verb(ftok) if ftok is not None else _speech_governor(cand.anchor, self.lex)
+            if speaker_verb is None:
+                continue
+            framer = by_anchor.get(speaker_verb.i) or (by_anchor.get(ftok.i) if ftok is not None else None)
+            if framer is not None and framer is not cand:
+                if not framer.recipient_heads:
+                    framer.recipient_heads = list(cand.recipient_heads)
+                continue
+            speaker = _speaker_heads(ftok, speaker_verb)
+            if not speaker:
+                continue
+            etype = cand.entry.type
+            if etype in COOPERATIVE:
+                # intending or urging cooperation is expressing intent to cooperate (CAMEO 03);
+                # the partners are the event's other participants, minus the speaker
+                entry = Trigger(type="AGREE", cameo="030", context=cand.entry.context)
+                recips = cand.recipient_heads + cand.actor_heads
+            elif frame == "hortative" and etype in VERBAL_CONFLICT:
+                # "stressed the need to oppose X" is itself opposing X
+                entry = replace(cand.entry, needs_recipient=True)
+                recips = cand.recipient_heads
+            else:
+                continue
+            derived.append(
+                Candidate(
+                    trigger=ftok if ftok is not None else cand.trigger,
+                    anchor=speaker_verb,
+                    entry=entry,
+                    actor_heads=speaker,
+                    recipient_heads=list(recips),
+                    mod=modality(speaker_verb, speaker_verb, self.lex),
+                    derived_from=frame,
+                )
+            )
+        return derived
+
+    def _criticisms(self, sent: Span, cands: list[Candidate]) -> list[Candidate]:
+        """A reported statement that condemns its subject is an ACCUSE by the speaker."""
+        out: list[Candidate] = []
+        accused = {c.anchor.i for c in cands if c.entry.type == "ACCUSE"}
+        for verb in sent:
+            if verb.lemma_ not in self.lex.speech or verb.i in accused:
+                continue
+            speaker = subject_heads(verb)
+            for comp in children(verb, "ccomp"):
+                subj = first_child(comp, "nsubj")
+                if subj is None or not speaker:
+                    continue
+                words = {t.lemma_.lower() for t in comp.subtree}
+                if words & self.lex.criticism_words:
+                    out.append(
+                        Candidate(
+                            trigger=comp,
+                            anchor=verb,
+                            entry=Trigger(type="ACCUSE", mode="disapprove", cameo="111", needs_recipient=True),
+                            actor_heads=speaker,
+                            recipient_heads=[subj],
+                            mod=modality(verb, verb, self.lex),
+                            derived_from="statement",
+                        )
+                    )
+        return out
+
+    # ----------------------------------------------------------------- assembly
+    def _resolve(self, heads: list[Token], ctx: ArticleContext) -> tuple[Actor, ...]:
+        out: list[Actor] = []
+        for head in heads:
+            for actor in ctx.actors.resolve(head):
+                if actor not in out:
+                    out.append(actor)
+        return tuple(out)
+
+    def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
+        entry = cand.entry
+        actors = self._resolve(cand.actor_heads, ctx)
+        recipients = self._resolve(cand.recipient_heads, ctx)
+        if entry.actor_sector:
+            actors = tuple(_with_sector(a, entry.actor_sector) for a in actors)
+        if cand.reciprocal:
+            actors = actors + tuple(r for r in recipients if r not in actors)
+            recipients = ()
+            if len({a.name for a in actors}) < 2 and entry.needs_participant:
+                return None
+        actor_names = {a.name for a in actors}
+        recipients = tuple(r for r in recipients if r.name not in actor_names)
+        if cand.derived_from:
+            # a speaker's own side is not the partner of its stated intent or criticism
+            own = {a.country for a in actors if a.country}
+            recipients = tuple(r for r in recipients if r.country not in own)
+        if not actors:
+            return None
+        if entry.needs_recipient and not recipients:
+            return None
+        if entry.type in MATERIAL_CONFLICT and not recipients and not self._physical_object(cand):
+            return None
+        date = resolve_event_date(cand.trigger if cand.trigger is not cand.anchor and cand.trigger.pos_ == "NOUN" else cand.anchor, ctx.clean.article.published)
+        if date.source == "publication":
+            gov = _speech_governor(cand.anchor, self.lex)
+            if gov is not None:
+                reported = resolve_event_date(gov, ctx.clean.article.published)
+                if reported.source != "publication":
+                    date = reported
+        mod = cand.mod
+        historical = date.past_year
+        future = mod.future or date.future
+        type_ = entry.type
+        assert type_ is not None
+        mode = self.onto.validate_mode(type_, entry.mode)
+        contexts = self._contexts(cand)
+        cameo = entry.cameo or self.onto.cameo_for(type_, mode, contexts)
+        location = ctx.places.for_event(cand.trigger, ctx.clean.dateline_place)
+        start, end = self._evidence(cand, sent)
+        span = ctx.clean.original_span(start, end)
+        confidence = 0.5 + 0.2 * bool(actors) + 0.15 * bool(recipients or cand.reciprocal) + 0.1 * (cand.trigger.pos_ == "VERB") + 0.05 * (date.source == "explicit")
+        event_id = hashlib.sha1(f"{ctx.article_id}|{sentence.index}|{cand.trigger.i}|{type_}|{cand.derived_from}".encode()).hexdigest()[:16]
+        return Event(
+            event_id=event_id,
+            article_id=ctx.article_id,
+            type=type_,
+            mode=mode,
+            context=contexts,
+            actor=actors,
+            recipient=recipients,
+            date=date.date,
+            date_source=date.source,
+            location=location if isinstance(location, Location) else None,
+            negated=mod.negated,
+            hypothetical=mod.hypothetical,
+            future=future,
+            historical=historical,
+            cameo=cameo,
+            goldstein=self.onto.goldstein(cameo),
+            quad_class=self.onto.quad_class(cameo),
+            plover_score=self.onto.plover_score(type_),
+            confidence=round(min(confidence, 0.99), 2),
+            sentence=sentence.text,
+            span=span,
+            sentence_index=sentence.index,
+            trigger=cand.trigger.text if cand.trigger.pos_ != "VERB" or cand.trigger is cand.anchor else cand.trigger.text,
+        )
+
+    def _physical_object(self, cand: Candidate) -> bool:
+        """Violence needs a real target: "attacked the goal" is a figure of speech."""
+        objs = cand.recipient_heads
+        if not objs:
+            return not any(c.dep_ == "dobj" for c in cand.anchor.children)
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in objs)
+
+    def _contexts(self, cand: Candidate) -> tuple[str, ...]:
+        found = list(cand.entry.context)
+        for tok in cand.anchor.subtree:
+            ctx = self.lex.context_words.get(tok.lemma_.lower())
+            if ctx and ctx not in found:
+                found.append(ctx)
+        return tuple(c for c in found if c in self._valid_contexts)
+
+    @staticmethod
+    def _evidence(cand: Candidate, sent: Span) -> tuple[int, int]:
+        """The words proving the event: from the first to the last of trigger and arguments."""
+        toks = [cand.trigger, cand.anchor, *cand.actor_heads, *cand.recipient_heads]
+        toks = [t for t in toks if sent.start <= t.i < sent.end]
+        first = min(t.left_edge.i if t in cand.actor_heads or t in cand.recipient_heads else t.i for t in toks)
+        last = max(t.i for t in toks)
+        doc = sent.doc
+        first = max(first, sent.start)
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _is_actor_like(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PRON"
+
+
+def _codes(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(a.code or a.name for a in actors)
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    if actor.sector or actor.country in (None, "IGO", "NGO"):
+        return actor
+    return replace(actor, sector=sector, code=f"{actor.country}{sector}")
+
+
+def _speech_governor(tok: Token, lex: Lexicon) -> Token | None:
+    """The reporting verb above a predicate ("X said [Y attacked]") if there is one."""
+    cur, steps = tok, 0
+    while cur.head is not cur and steps < 6:
+        if cur.dep_ in ("ccomp", "parataxis", "advcl", "xcomp", "conj") and cur.head.lemma_ in lex.speech:
+            return cur.head
+        cur, steps = cur.head, steps + 1
+    return None
+
+
+def _speaker_heads(frame_tok: Token | None, verb: Token) -> list[Token]:
+    """Who framed the event: the possessor of "their readiness", else the clause's subject."""
+    if frame_tok is not None:
+        poss = first_child(frame_tok, "poss")
+        if poss is not None and poss.pos_ != "PRON":
+            return [poss]
+    return subject_heads(verb)

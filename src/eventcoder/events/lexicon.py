@@ -1,0 +1,152 @@
+"""The event lexicon: which verbs and nouns trigger which PLOVER events.
+
+The words live in ``data/lexicon.yaml`` (users may add their own file); this module only
+loads them into plain dicts so the per-token lookups in the coder stay O(1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
+    "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What one lexicon entry says about an event word."""
+
+    type: str | None = None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    light: bool = False
+    reciprocal: bool = False
+    needs_recipient: bool = False
+    needs_actor: bool = False
+    needs_participant: bool = False
+    requires_prep: bool = False
+    requires_object: bool = False
+    denial: bool = False
+    actor_sector: str | None = None
+    preps: dict[str, "Trigger | None"] = field(default_factory=dict)
+    objects: dict[str, "Trigger | None"] = field(default_factory=dict)
+
+    def merged(self, other: "Trigger") -> "Trigger":
+        """``other`` (a prep/object refinement) on top of this entry's defaults."""
+        return Trigger(
+            type=other.type or self.type,
+            mode=other.mode if other.type else (other.mode or self.mode),
+            context=other.context or self.context,
+            cameo=other.cameo if other.type else (other.cameo or self.cameo),
+            light=False,
+            reciprocal=other.reciprocal,
+            needs_recipient=other.needs_recipient,
+            needs_actor=other.needs_actor or self.needs_actor,
+            needs_participant=other.needs_participant,
+            actor_sector=other.actor_sector or self.actor_sector,
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    phrases: dict[tuple[str, ...], str]
+    context_words: dict[str, str]
+    negation: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    negating_frames: frozenset[str]
+    hortative_frames: frozenset[str]
+    intent_frames: frozenset[str]
+    habitual: frozenset[str]
+    speech: frozenset[str]
+    physical_targets: frozenset[str]
+    criticism_words: frozenset[str]
+
+    @classmethod
+    def load(cls, *extra: Path) -> "Lexicon":
+        """The packaged lexicon, extended by user files (later files win)."""
+        raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("lexicon.yaml").read_text("utf-8"))
+        for path in extra:
+            user = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+            for key, value in user.items():
+                if isinstance(value, dict) and isinstance(raw.get(key), dict):
+                    raw[key].update(value)
+                elif isinstance(value, list) and isinstance(raw.get(key), list):
+                    raw[key] = sorted(set(raw[key]) | set(value))
+                elif key == "modality":
+                    for mkey, words in value.items():
+                        raw["modality"][mkey] = sorted(set(raw["modality"].get(mkey, [])) | set(words))
+        source = "lexicon.yaml" + "".join(f" + {p}" for p in extra)
+        mod = raw.get("modality", {})
+        return cls(
+            verbs={k: _trigger(v, f"{source}: verbs.{k}") for k, v in raw.get("verbs", {}).items()},
+            nouns={k: _trigger(v, f"{source}: nouns.{k}") for k, v in raw.get("nouns", {}).items()},
+            phrases={tuple(k.split()): v for k, v in raw.get("phrases", {}).items()},
+            context_words=dict(raw.get("context_words", {})),
+            negation=frozenset(mod.get("negation", [])),
+            hypothetical_aux=frozenset(mod.get("hypothetical_aux", [])),
+            future_aux=frozenset(mod.get("future_aux", [])),
+            conditional_marks=frozenset(mod.get("conditional_marks", [])),
+            negating_frames=frozenset(mod.get("negating_frames", [])),
+            hortative_frames=frozenset(mod.get("hortative_frames", [])),
+            intent_frames=frozenset(mod.get("intent_frames", [])),
+            habitual=frozenset(mod.get("habitual", [])),
+            speech=frozenset(mod.get("speech", [])),
+            physical_targets=frozenset(raw.get("physical_targets", [])),
+            criticism_words=frozenset(raw.get("criticism_words", [])),
+        )
+
+
+def _trigger(value: dict[str, Any] | None, where: str) -> Trigger | None:
+    """Build a Trigger, failing with the entry's name on bad data (``null`` = no event)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected a mapping, got {value!r}")
+    unknown = set(value) - {f for f in Trigger.__dataclass_fields__}
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    type_ = value.get("type")
+    if type_ is not None and type_ not in PLOVER_TYPES:
+        raise ValueError(f"{where}: {type_!r} is not a PLOVER event type")
+    return Trigger(
+        type=type_,
+        mode=value.get("mode"),
+        context=tuple(value.get("context", ()) or ()),
+        cameo=str(value["cameo"]) if value.get("cameo") is not None else None,
+        light=bool(value.get("light", False)),
+        reciprocal=bool(value.get("reciprocal", False)),
+        needs_recipient=bool(value.get("needs_recipient", False)),
+        needs_actor=bool(value.get("needs_actor", False)),
+        needs_participant=bool(value.get("needs_participant", False)),
+        requires_prep=bool(value.get("requires_prep", False)),
+        requires_object=bool(value.get("requires_object", False)),
+        denial=bool(value.get("denial", False)),
+        actor_sector=value.get("actor_sector"),
+        preps={_word(k, where): _trigger(v, f"{where}.preps.{k}") for k, v in (value.get("preps") or {}).items()},
+        objects={_word(k, where): _trigger(v, f"{where}.objects.{k}") for k, v in (value.get("objects") or {}).items()},
+    )
+
+
+def _word(key: object, where: str) -> str:
+    """YAML 1.1 reads bare ``on``/``no`` as booleans: insist on quoted words."""
+    if not isinstance(key, str):
+        raise ValueError(f"{where}: key {key!r} is not a word; quote it in YAML (e.g. \"on\")")
+    return key
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.load()
