@@ -146,7 +146,8 @@ def test_case_file_covers_every_type() -> None:
 @pytest.fixture(scope="module")
 def code_text():
     """The public API, warmed up once so the parsing model loads a single time."""
-    api = pytest.importorskip("eventcoder.api")
+    from eventcoder import api
+
     api.code_text("The talks ended.", published=DEFAULT_PUBLISHED.isoformat())
     return api.code_text
 
