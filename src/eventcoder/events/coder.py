@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import pycountry
 
 from spacy.tokens import Span, Token
 
@@ -30,20 +33,24 @@ from eventcoder.events.syntax import (
     children,
     clause_verb,
     first_child,
+    governors,
     is_passive,
     prep_objects,
     subject_heads,
 )
-from eventcoder.model import Actor, CleanArticle, Event, Location, Sentence
+from eventcoder.model import Actor, CleanArticle, Event, Sentence
 from eventcoder.places.resolver import PlaceResolver
 
-RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "from")
-NOMINAL_PREPS = frozenset({"in", "during", "at"})
-OCCUR_VERBS = frozenset({"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume"})
+RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "from", "for", "around", "near")
+NOMINAL_PREPS = frozenset({"in", "during", "at", "for", "on"})
+PARTICIPANT_PREPS = ("between", "with", "to")
+OCCUR_VERBS = frozenset({"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume", "last"})
+QUANTITY_OF = frozenset({"of"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
-MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Types whose content is another predicate: "pledged to help", "warned it would strike".
+FRAMING_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
 
 
 @dataclass
@@ -148,10 +155,14 @@ class EventCoder:
                 if noun_entry is None:
                     return None
                 chosen, trigger = noun_entry, obj
-            elif entry.light and (entry.type is None or _is_actor_like(obj)):
+            elif entry.light and entry.type is None:
                 return None
         elif entry.light and entry.type is None:
-            return None
+            # "went on strike", "put on alert": the event noun is the object of a particle
+            noun = next((p for prep in ("on", "into") for p in prep_objects(verb, prep) if self.noun_key(p) in self.lex.nouns), None)
+            if noun is None or self.lex.nouns[self.noun_key(noun)] is None:
+                return None
+            chosen, trigger = self.lex.nouns[self.noun_key(noun)], noun
         elif entry.requires_object:
             return None
         if chosen.type is None:
@@ -165,18 +176,27 @@ class EventCoder:
         entry = self.lex.nouns.get(key)
         if entry is None or entry.type is None:
             return None
+        # A noun is an event of its own only where the text reports it as one: it "took
+        # place", it has an agent ("the expulsion ... by Norway"), or it sets the scene of
+        # the clause with its participants ("in the phone call between A and B").
         head = noun.head
         participants = prep_objects(noun, "between")
-        occurs = noun.dep_ in ("nsubj",) and head.lemma_ in OCCUR_VERBS
+        agents = agent_heads(noun) or [p for p in prep_objects(noun, "by")]
+        occurs = noun.dep_ == "nsubj" and head.lemma_ in OCCUR_VERBS
         in_clause = noun.dep_ == "pobj" and head.lower_ in NOMINAL_PREPS and noun.tag_ != "NNS"
-        if not (occurs or (in_clause and (participants or prep_objects(noun, "with")))):
+        has_party = any(prep_objects(noun, p) for p in PARTICIPANT_PREPS)
+        if not (occurs or agents or (in_clause and has_party)):
             return None
-        cand = Candidate(trigger=noun, anchor=clause_verb(noun), entry=entry)
+        anchor = clause_verb(noun)
+        cand = Candidate(trigger=noun, anchor=anchor, entry=entry)
         if participants:
             cand.actor_heads, cand.reciprocal = participants, True
         else:
-            cand.actor_heads = agent_heads(noun) or list(children(noun, "poss")) or [noun]
+            cand.actor_heads = agents or list(children(noun, "poss")) or [noun]
             cand.reciprocal = entry.reciprocal
+            if in_clause and not agents and anchor is not noun:
+                # "arrived ... for a state visit to Kenya": the visitor is the clause's subject
+                cand.actor_heads = cand.actor_heads + subject_heads(anchor)
         cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
         return cand
 
@@ -187,7 +207,11 @@ class EventCoder:
             cand.recipient_heads = list(children(verb, "nsubjpass"))
         else:
             cand.actor_heads = subject_heads(verb)
-            objs = [o for o in children(verb, "dobj", "dative") if o is not noun]
+            objs = [] if cand.entry.topic_object else [o for o in children(verb, "dobj", "dative") if o is not noun]
+            for subj in cand.actor_heads:
+                if self.noun_key(subj) in self.lex.nouns:
+                    # "Saturday's missile attack on Odesa killed five": the attack's target counts
+                    objs += [t for p in RECIPIENT_PREPS for t in prep_objects(subj, p)]
             preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
             if noun is not verb:
@@ -203,7 +227,7 @@ class EventCoder:
         cands = self.candidates(sent)
         for cand in cands:
             cand.mod = modality(cand.trigger, cand.anchor, self.lex)
-        cands = [c for c in cands if not c.mod.habitual and not self._generic_present(c, sentence)]
+        cands = [c for c in cands if not (c.mod.habitual or self._generic_present(c, sentence) or _means(c.anchor))]
         cands += self._framed(cands)
         cands += self._criticisms(sent, cands)
         events: list[Event] = []
@@ -226,25 +250,33 @@ class EventCoder:
         return quad in (2, 4) and not any(c.dep_ in ("aux", "auxpass") for c in cand.anchor.children)
 
     def _framed(self, cands: list[Candidate]) -> list[Candidate]:
-        """What a speaker did by intending or urging an event (CAMEO 03 / 02 / 11)."""
+        """What a speaker did by intending, promising or urging an event (CAMEO 03 / 02 / 11)."""
         derived: list[Candidate] = []
         by_anchor = {c.anchor.i: c for c in cands}
         for cand in cands:
+            if cand.mod.negated:
+                continue
+            framer = self._framer(cand, by_anchor)
+            if framer is not None:
+                # "warned that it would impose sanctions on Belarus": the threat is against Belarus
+                if not framer.recipient_heads:
+                    framer.recipient_heads = list(cand.recipient_heads)
+                continue
             frame, ftok = cand.mod.frame, cand.mod.frame_token
-            if frame is None or cand.mod.negated:
+            etype = cand.entry.type
+            if frame is None:
+                if cand.mod.future and not cand.mod.hypothetical and etype in COOPERATIVE:
+                    # an announced future concession or cooperation is a promise now (PLOVER)
+                    kind = "CONCEDE" if etype == "RETREAT" else "AGREE"
+                    entry = Trigger(type=kind, cameo="035" if kind == "CONCEDE" else "030", context=cand.entry.context)
+                    derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="future"))
                 continue
             speaker_verb = clause_verb(ftok) if ftok is not None else _speech_governor(cand.anchor, self.lex)
             if speaker_verb is None:
                 continue
-            framer = by_anchor.get(speaker_verb.i) or (by_anchor.get(ftok.i) if ftok is not None else None)
-            if framer is not None and framer is not cand:
-                if not framer.recipient_heads:
-                    framer.recipient_heads = list(cand.recipient_heads)
-                continue
             speaker = _speaker_heads(ftok, speaker_verb)
             if not speaker:
                 continue
-            etype = cand.entry.type
             if etype in COOPERATIVE:
                 # intending or urging cooperation is expressing intent to cooperate (CAMEO 03);
                 # the partners are the event's other participants, minus the speaker
@@ -268,6 +300,18 @@ class EventCoder:
                 )
             )
         return derived
+
+    def _framer(self, cand: Candidate, by_anchor: dict[int, Candidate]) -> Candidate | None:
+        """A coded predicate that governs ``cand`` as its content ("pledged to help", "warned that")."""
+        for gov, rel in governors(cand.anchor):
+            if rel not in ("xcomp", "ccomp", "acl", "advcl", "dobj", "pobj", "prep"):
+                return None
+            framer = by_anchor.get(gov.i)
+            if framer is not None and framer is not cand and framer.entry.type in FRAMING_TYPES:
+                return framer
+            if gov.lemma_ in self.lex.speech:
+                return None
+        return None
 
     def _criticisms(self, sent: Span, cands: list[Candidate]) -> list[Candidate]:
         """A reported statement that condemns its subject is an ACCUSE by the speaker."""
@@ -300,56 +344,107 @@ class EventCoder:
     def _resolve(self, heads: list[Token], ctx: ArticleContext) -> tuple[Actor, ...]:
         out: list[Actor] = []
         for head in heads:
-            for actor in ctx.actors.resolve(head):
+            found = ctx.actors.resolve(head)
+            if not found:
+                found = self._resolve_fallback(head, ctx)
+            for actor in found:
                 if actor not in out:
                     out.append(actor)
         return tuple(out)
 
+    def _resolve_fallback(self, head: Token, ctx: ArticleContext) -> tuple[Actor, ...]:
+        """Heads the knowledge base cannot place: "thousands of farmers", a city ("Odesa")."""
+        of = [p for p in prep_objects(head, "of")]
+        if of and (head.like_num or head.pos_ in ("NUM", "NOUN")) and head.lemma_.lower() not in self.lex.nouns:
+            return ctx.actors.resolve(of[0])
+        if head.ent_type_ in ("GPE", "LOC", "FAC"):
+            place = ctx.places.lookup(head.text)
+            if place is not None and place.country:
+                return (Actor(name=_country_name(place.country), country=place.country, text=head.text, code=place.country),)
+        return ()
+
+    def _recipient_fallback(self, cand: Candidate, ctx: ArticleContext) -> tuple[Actor, ...]:
+        """The owner of what was acted on: "raided the offices of the BBC", "rebuild Ukraine's grid"."""
+        objs = [o for o in cand.recipient_heads if o.pos_ in ("NOUN", "PROPN")]
+        for clause in children(cand.anchor, "xcomp", "advcl"):
+            objs += list(children(clause, "dobj"))
+            for sub in children(clause, "xcomp"):
+                objs += list(children(sub, "dobj"))
+        owners = [o for obj in objs for o in [*children(obj, "poss"), *prep_objects(obj, "of")]]
+        return self._resolve(owners, ctx)
+
+    def _has_group_recipient(self, cand: Candidate) -> bool:
+        return any(h.lemma_.lower() in self.lex.group_nouns for h in cand.recipient_heads)
+
+    def _specialise(self, entry: Trigger, actors: tuple[Actor, ...], reciprocal: bool) -> Trigger:
+        """Who acts can change what the act is: a state's "protest" is a complaint."""
+        sectors = {a.sector for a in actors}
+        if entry.by_state and actors and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
+            return entry.by_state
+        if entry.by_civilians and actors and sectors <= self.lex.civilian_sectors:
+            return entry.by_civilians
+        if entry.alone and not reciprocal and len({a.country for a in actors}) == 1:
+            return entry.alone
+        return entry
+
     def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
-        entry = cand.entry
         actors = self._resolve(cand.actor_heads, ctx)
         recipients = self._resolve(cand.recipient_heads, ctx)
+        entry = self._specialise(cand.entry, actors, cand.reciprocal)
+        if entry.swap:
+            actors, recipients = recipients, actors
         if entry.actor_sector:
             actors = tuple(_with_sector(a, entry.actor_sector) for a in actors)
-        if cand.reciprocal:
+        if cand.reciprocal or entry.reciprocal and recipients:
             actors = actors + tuple(r for r in recipients if r not in actors)
             recipients = ()
             if len({a.name for a in actors}) < 2 and entry.needs_participant:
                 return None
+        actors, recipients = _most_specific(actors), _most_specific(recipients)
         actor_names = {a.name for a in actors}
         recipients = tuple(r for r in recipients if r.name not in actor_names)
-        if cand.derived_from:
+        if not recipients and not cand.reciprocal and not entry.reciprocal:
+            recipients = tuple(r for r in self._recipient_fallback(cand, ctx) if r.name not in actor_names)
+        if cand.derived_from in ("intent", "hortative", "statement"):
             # a speaker's own side is not the partner of its stated intent or criticism
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
-        if not actors:
+        passive_without_agent = is_passive(cand.anchor) and not agent_heads(cand.anchor)
+        if not actors and not (passive_without_agent and recipients):
             return None
-        if entry.needs_recipient and not recipients:
+        if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):
             return None
-        if entry.type in MATERIAL_CONFLICT and not recipients and not self._physical_object(cand):
+        if entry.type == "ASSAULT" and not recipients and not self._physical_object(cand):
             return None
-        date = resolve_event_date(cand.trigger if cand.trigger is not cand.anchor and cand.trigger.pos_ == "NOUN" else cand.anchor, ctx.clean.article.published)
+        published = ctx.clean.article.published
+        date_tok = cand.trigger if cand.trigger.pos_ in ("NOUN", "PROPN") else cand.anchor
+        date = resolve_event_date(date_tok, published)
+        if date.source == "publication" and date_tok is not cand.anchor:
+            date = resolve_event_date(cand.anchor, published)
         if date.source == "publication":
             gov = _speech_governor(cand.anchor, self.lex)
             if gov is not None:
-                reported = resolve_event_date(gov, ctx.clean.article.published)
+                reported = resolve_event_date(gov, published)
                 if reported.source != "publication":
                     date = reported
         mod = cand.mod
-        historical = date.past_year
-        future = mod.future or date.future
         type_ = entry.type
         assert type_ is not None
-        mode = self.onto.validate_mode(type_, entry.mode)
-        contexts = self._contexts(cand)
+        mode = self.onto.validate_mode(type_, self._instrument_mode(cand, type_) or entry.mode)
+        contexts = self._contexts(cand, entry)
         cameo = entry.cameo or self.onto.cameo_for(type_, mode, contexts)
         location = ctx.places.for_event(cand.trigger, ctx.clean.dateline_place)
         start, end = self._evidence(cand, sent)
-        span = ctx.clean.original_span(start, end)
-        confidence = 0.5 + 0.2 * bool(actors) + 0.15 * bool(recipients or cand.reciprocal) + 0.1 * (cand.trigger.pos_ == "VERB") + 0.05 * (date.source == "explicit")
-        event_id = hashlib.sha1(f"{ctx.article_id}|{sentence.index}|{cand.trigger.i}|{type_}|{cand.derived_from}".encode()).hexdigest()[:16]
+        confidence = (
+            0.5
+            + 0.2 * bool(actors)
+            + 0.15 * bool(recipients or cand.reciprocal)
+            + 0.1 * (cand.trigger.pos_ == "VERB" and not cand.derived_from)
+            + 0.05 * (date.source == "explicit")
+        )
+        key = f"{ctx.article_id}|{sentence.index}|{cand.trigger.i}|{type_}|{cand.derived_from}"
         return Event(
-            event_id=event_id,
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
             article_id=ctx.article_id,
             type=type_,
             mode=mode,
@@ -358,31 +453,43 @@ class EventCoder:
             recipient=recipients,
             date=date.date,
             date_source=date.source,
-            location=location if isinstance(location, Location) else None,
+            location=location,
             negated=mod.negated,
             hypothetical=mod.hypothetical,
-            future=future,
-            historical=historical,
+            future=mod.future or date.future,
+            historical=date.past_year,
             cameo=cameo,
             goldstein=self.onto.goldstein(cameo),
             quad_class=self.onto.quad_class(cameo),
             plover_score=self.onto.plover_score(type_),
             confidence=round(min(confidence, 0.99), 2),
             sentence=sentence.text,
-            span=span,
+            span=ctx.clean.original_span(start, end),
             sentence_index=sentence.index,
-            trigger=cand.trigger.text if cand.trigger.pos_ != "VERB" or cand.trigger is cand.anchor else cand.trigger.text,
+            trigger=cand.trigger.text,
         )
+
+    def _instrument_mode(self, cand: Candidate, type_: str) -> str | None:
+        """An attack's weapon decides its mode: "struck by drones" is a drone attack."""
+        if type_ != "ASSAULT":
+            return None
+        words = [cand.trigger, *cand.actor_heads, *prep_objects(cand.anchor, "with")]
+        for tok in words:
+            for w in (tok, *children(tok, "compound")):
+                mode = self.lex.instrument_modes.get(w.lemma_.lower())
+                if mode:
+                    return mode
+        return None
 
     def _physical_object(self, cand: Candidate) -> bool:
         """Violence needs a real target: "attacked the goal" is a figure of speech."""
-        objs = cand.recipient_heads
+        objs = [o for o in cand.recipient_heads if o is not cand.trigger]
         if not objs:
-            return not any(c.dep_ == "dobj" for c in cand.anchor.children)
+            return not any(c.dep_ == "dobj" and c is not cand.trigger for c in cand.anchor.children)
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in objs)
 
-    def _contexts(self, cand: Candidate) -> tuple[str, ...]:
-        found = list(cand.entry.context)
+    def _contexts(self, cand: Candidate, entry: Trigger) -> tuple[str, ...]:
+        found = list(entry.context)
         for tok in cand.anchor.subtree:
             ctx = self.lex.context_words.get(tok.lemma_.lower())
             if ctx and ctx not in found:
@@ -401,12 +508,28 @@ class EventCoder:
         return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _is_actor_like(tok: Token) -> bool:
-    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PRON"
+def _means(verb: Token) -> bool:
+    """"achieved results by helping each other": a gerund of means describes, it reports nothing new."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    return cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "by"
+
+
+@lru_cache(maxsize=512)
+def _country_name(iso3: str) -> str:
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or (country.name if country else iso3)
 
 
 def _codes(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.code or a.name for a in actors)
+
+
+def _most_specific(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Drop a bare country when the list already holds someone more specific from it."""
+    specific = {a.country for a in actors if a.sector or a.role}
+    return tuple(a for a in actors if a.sector or a.role or a.country not in specific)
 
 
 def _with_sector(actor: Actor, sector: str) -> Actor:

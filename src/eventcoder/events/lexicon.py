@@ -35,24 +35,39 @@ class Trigger:
     needs_participant: bool = False
     requires_prep: bool = False
     requires_object: bool = False
-    denial: bool = False
+    swap: bool = False
+    """The grammatical subject is the recipient ("Qatar hosted Iran's president": the visitor acts)."""
+    topic_object: bool = False
+    """The object is what is talked about, not a participant ("discussed North Korea's missiles")."""
     actor_sector: str | None = None
     preps: dict[str, "Trigger | None"] = field(default_factory=dict)
     objects: dict[str, "Trigger | None"] = field(default_factory=dict)
+    by_state: "Trigger | None" = None
+    """Replaces this entry when every actor speaks for a state ("China protested" is ACCUSE)."""
+    by_civilians: "Trigger | None" = None
+    """Replaces this entry when every actor is a civilian group ("doctors went on strike")."""
+    alone: "Trigger | None" = None
+    """Replaces this entry when one side acts alone ("China held drills": MOBILIZE, not COOPERATE)."""
 
     def merged(self, other: "Trigger") -> "Trigger":
         """``other`` (a prep/object refinement) on top of this entry's defaults."""
+        same = other.type is None or other.type == self.type
         return Trigger(
             type=other.type or self.type,
-            mode=other.mode if other.type else (other.mode or self.mode),
+            mode=other.mode or (self.mode if same else None),
             context=other.context or self.context,
-            cameo=other.cameo if other.type else (other.cameo or self.cameo),
+            cameo=other.cameo or (self.cameo if same else None),
             light=False,
             reciprocal=other.reciprocal,
             needs_recipient=other.needs_recipient,
             needs_actor=other.needs_actor or self.needs_actor,
             needs_participant=other.needs_participant,
+            swap=other.swap or (self.swap and same),
+            topic_object=other.topic_object or (self.topic_object and same),
             actor_sector=other.actor_sector or self.actor_sector,
+            by_state=other.by_state,
+            by_civilians=other.by_civilians,
+            alone=other.alone,
         )
 
 
@@ -73,6 +88,10 @@ class Lexicon:
     speech: frozenset[str]
     physical_targets: frozenset[str]
     criticism_words: frozenset[str]
+    instrument_modes: dict[str, str]
+    group_nouns: frozenset[str]
+    state_sectors: frozenset[str]
+    civilian_sectors: frozenset[str]
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -106,6 +125,10 @@ class Lexicon:
             speech=frozenset(mod.get("speech", [])),
             physical_targets=frozenset(raw.get("physical_targets", [])),
             criticism_words=frozenset(raw.get("criticism_words", [])),
+            instrument_modes=dict(raw.get("instrument_modes", {})),
+            group_nouns=frozenset(raw.get("group_nouns", [])),
+            state_sectors=frozenset(raw.get("state_sectors", [])),
+            civilian_sectors=frozenset(raw.get("civilian_sectors", [])),
         )
 
 
@@ -133,8 +156,12 @@ def _trigger(value: dict[str, Any] | None, where: str) -> Trigger | None:
         needs_participant=bool(value.get("needs_participant", False)),
         requires_prep=bool(value.get("requires_prep", False)),
         requires_object=bool(value.get("requires_object", False)),
-        denial=bool(value.get("denial", False)),
+        swap=bool(value.get("swap", False)),
+        topic_object=bool(value.get("topic_object", False)),
         actor_sector=value.get("actor_sector"),
+        by_state=_trigger(value.get("by_state"), f"{where}.by_state"),
+        by_civilians=_trigger(value.get("by_civilians"), f"{where}.by_civilians"),
+        alone=_trigger(value.get("alone"), f"{where}.alone"),
         preps={_word(k, where): _trigger(v, f"{where}.preps.{k}") for k, v in (value.get("preps") or {}).items()},
         objects={_word(k, where): _trigger(v, f"{where}.objects.{k}") for k, v in (value.get("objects") or {}).items()},
     )

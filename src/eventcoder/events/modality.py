@@ -71,8 +71,10 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
         lemma = gov.lemma_.lower()
         g_neg, g_hyp, g_fut, g_hort, g_hab = _own_flags(gov, lex)
         if rel == "conj":
-            # coordinated predicates share auxiliaries and adverbs placed before the first
-            if first_subject(child) is None:
+            # coordinated predicates share auxiliaries and adverbs placed before the first,
+            # unless the second is finite on its own ("did not attack ... and accused")
+            shares = not (gov.tag_ == "VB" and child.tag_ in ("VBD", "VBZ", "VBP"))
+            if first_subject(child) is None and shares:
                 neg, hyp, fut, hab = neg or g_neg, hyp or g_hyp, fut or g_fut, hab or g_hab
                 hort = hort or g_hort
             child = gov
@@ -96,7 +98,20 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
         child = gov
     if frame == "hortative":
         hyp = True
+    elif hyp and not fut and _reported_would(anchor, lex):
+        # "announced that it would withdraw": future in the past, not a hypothesis
+        hyp, fut = False, True
     return Modality(neg, hyp, fut, hab, frame, frame_token)
+
+
+def _reported_would(verb: Token, lex: Lexicon) -> bool:
+    """``would`` in the complement of a reporting verb, with no condition attached."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "would" not in aux or aux & {"could", "might", "may"} or verb.sent.text.rstrip().endswith("?"):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in lex.conditional_marks for m in c.children) for c in verb.children):
+        return False
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in lex.speech
 
 
 def first_subject(tok: Token) -> Token | None:
