@@ -125,8 +125,21 @@ class EventCoder:
                     found.append(cand)
         return found
 
+    def verb_entry(self, verb: Token) -> Trigger | None:
+        """The lexicon entry of a verb; also tries the word's own stem, as the small
+        model's lemmatiser sometimes errs ("staged" → "stag")."""
+        verbs = self.lex.verbs
+        entry = verbs.get(verb.lemma_.lower())
+        if entry is not None:
+            return entry
+        word = verb.lower_
+        for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            if word.endswith(suffix) and (stem := word[: len(word) - len(suffix)] + repl) in verbs:
+                return verbs[stem]
+        return None
+
     def _verb_candidate(self, verb: Token) -> Candidate | None:
-        entry = self.lex.verbs.get(verb.lemma_.lower())
+        entry = self.verb_entry(verb)
         if entry is None:
             return None
         chosen = entry
@@ -181,7 +194,8 @@ class EventCoder:
         # the clause with its participants ("in the phone call between A and B").
         head = noun.head
         participants = prep_objects(noun, "between")
-        agents = agent_heads(noun) or [p for p in prep_objects(noun, "by")]
+        patients = prep_objects(noun, "of")
+        agents = agent_heads(noun) or prep_objects(noun, "by") or [a for p in patients for a in prep_objects(p, "by")]
         occurs = noun.dep_ == "nsubj" and head.lemma_ in OCCUR_VERBS
         in_clause = noun.dep_ == "pobj" and head.lower_ in NOMINAL_PREPS and noun.tag_ != "NNS"
         has_party = any(prep_objects(noun, p) for p in PARTICIPANT_PREPS)
@@ -194,27 +208,31 @@ class EventCoder:
         else:
             cand.actor_heads = agents or list(children(noun, "poss")) or [noun]
             cand.reciprocal = entry.reciprocal
-            if in_clause and not agents and anchor is not noun:
+            if in_clause and not agents and anchor != noun:
                 # "arrived ... for a state visit to Kenya": the visitor is the clause's subject
                 cand.actor_heads = cand.actor_heads + subject_heads(anchor)
         cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
+        if agents and not entry.reciprocal:
+            cand.recipient_heads += patients  # "the expulsion of two Russian diplomats by Norway"
         return cand
 
     def _verb_arguments(self, cand: Candidate, matched_prep: str | None) -> None:
         verb, noun = cand.anchor, cand.trigger
-        if is_passive(verb) and noun is verb:
+        if is_passive(verb) and noun == verb:
             cand.actor_heads = agent_heads(verb)
             cand.recipient_heads = list(children(verb, "nsubjpass"))
         else:
             cand.actor_heads = subject_heads(verb)
-            objs = [] if cand.entry.topic_object else [o for o in children(verb, "dobj", "dative") if o is not noun]
+            objs = [] if cand.entry.topic_object else [o for o in children(verb, "dobj", "dative") if o != noun]
             for subj in cand.actor_heads:
                 if self.noun_key(subj) in self.lex.nouns:
                     # "Saturday's missile attack on Odesa killed five": the attack's target counts
                     objs += [t for p in RECIPIENT_PREPS for t in prep_objects(subj, p)]
             preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
-            if noun is not verb:
+            # "broke off relations with the Netherlands": the partner hangs off the object
+            pobjs += [t for o in children(verb, "dobj") for p in PARTICIPANT_PREPS + ("on", "against") for t in prep_objects(o, p)]
+            if noun != verb:
                 pobjs += [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
                 if participants := prep_objects(noun, "between"):
                     cand.actor_heads, cand.reciprocal = cand.actor_heads + participants, True
@@ -347,6 +365,8 @@ class EventCoder:
             found = ctx.actors.resolve(head)
             if not found:
                 found = self._resolve_fallback(head, ctx)
+            elif head.ent_type_ in ("GPE", "LOC", "FAC") and not any(a.country for a in found):
+                found = self._resolve_fallback(head, ctx) or found
             for actor in found:
                 if actor not in out:
                     out.append(actor)
@@ -355,7 +375,7 @@ class EventCoder:
     def _resolve_fallback(self, head: Token, ctx: ArticleContext) -> tuple[Actor, ...]:
         """Heads the knowledge base cannot place: "thousands of farmers", a city ("Odesa")."""
         of = [p for p in prep_objects(head, "of")]
-        if of and (head.like_num or head.pos_ in ("NUM", "NOUN")) and head.lemma_.lower() not in self.lex.nouns:
+        if of and head.pos_ in ("NUM", "NOUN") and head.lemma_.lower() not in self.lex.nouns:
             return ctx.actors.resolve(of[0])
         if head.ent_type_ in ("GPE", "LOC", "FAC"):
             place = ctx.places.lookup(head.text)
@@ -381,7 +401,7 @@ class EventCoder:
         sectors = {a.sector for a in actors}
         if entry.by_state and actors and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
             return entry.by_state
-        if entry.by_civilians and actors and sectors <= self.lex.civilian_sectors:
+        if entry.by_civilians and actors and not sectors & (self.lex.state_sectors | {"REB"}):
             return entry.by_civilians
         if entry.alone and not reciprocal and len({a.country for a in actors}) == 1:
             return entry.alone
@@ -417,10 +437,17 @@ class EventCoder:
         if entry.type == "ASSAULT" and not recipients and not self._physical_object(cand):
             return None
         published = ctx.clean.article.published
-        date_tok = cand.trigger if cand.trigger.pos_ in ("NOUN", "PROPN") else cand.anchor
-        date = resolve_event_date(date_tok, published)
-        if date.source == "publication" and date_tok is not cand.anchor:
-            date = resolve_event_date(cand.anchor, published)
+        # the clause verb dates its object ("accepted an invitation to visit later this year"
+        # was accepted now); a scene-setting noun dates itself ("in the call on Tuesday")
+        nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and cand.trigger.head != cand.anchor
+        order = (cand.trigger, cand.anchor) if nominal else (cand.anchor, cand.trigger)
+        # an event noun as subject dates the clause: "Saturday's attack killed five"
+        order += tuple(h for h in cand.actor_heads if h.pos_ == "NOUN" and self.noun_key(h) in self.lex.nouns)
+        date = resolve_event_date(order[0], published)
+        for tok in order[1:]:
+            if date.source != "publication":
+                break
+            date = resolve_event_date(tok, published)
         if date.source == "publication":
             gov = _speech_governor(cand.anchor, self.lex)
             if gov is not None:
@@ -430,7 +457,7 @@ class EventCoder:
         mod = cand.mod
         type_ = entry.type
         assert type_ is not None
-        mode = self.onto.validate_mode(type_, self._instrument_mode(cand, type_) or entry.mode)
+        mode = self.onto.validate_mode(type_, entry.mode or self._instrument_mode(cand, type_))
         contexts = self._contexts(cand, entry)
         cameo = entry.cameo or self.onto.cameo_for(type_, mode, contexts)
         location = ctx.places.for_event(cand.trigger, ctx.clean.dateline_place)
@@ -483,9 +510,9 @@ class EventCoder:
 
     def _physical_object(self, cand: Candidate) -> bool:
         """Violence needs a real target: "attacked the goal" is a figure of speech."""
-        objs = [o for o in cand.recipient_heads if o is not cand.trigger]
+        objs = [o for o in cand.recipient_heads if o != cand.trigger]
         if not objs:
-            return not any(c.dep_ == "dobj" and c is not cand.trigger for c in cand.anchor.children)
+            return not any(c.dep_ == "dobj" and c != cand.trigger for c in cand.anchor.children)
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in objs)
 
     def _contexts(self, cand: Candidate, entry: Trigger) -> tuple[str, ...]:
@@ -511,7 +538,7 @@ class EventCoder:
 def _means(verb: Token) -> bool:
     """"achieved results by helping each other": a gerund of means describes, it reports nothing new."""
     cur = verb
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     return cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "by"
 
@@ -541,7 +568,7 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
 def _speech_governor(tok: Token, lex: Lexicon) -> Token | None:
     """The reporting verb above a predicate ("X said [Y attacked]") if there is one."""
     cur, steps = tok, 0
-    while cur.head is not cur and steps < 6:
+    while cur.head != cur and steps < 6:
         if cur.dep_ in ("ccomp", "parataxis", "advcl", "xcomp", "conj") and cur.head.lemma_ in lex.speech:
             return cur.head
         cur, steps = cur.head, steps + 1

@@ -65,9 +65,9 @@ class Trigger:
             swap=other.swap or (self.swap and same),
             topic_object=other.topic_object or (self.topic_object and same),
             actor_sector=other.actor_sector or self.actor_sector,
-            by_state=other.by_state,
-            by_civilians=other.by_civilians,
-            alone=other.alone,
+            by_state=other.by_state or (self.by_state if same else None),
+            by_civilians=other.by_civilians or (self.by_civilians if same else None),
+            alone=other.alone or (self.alone if same else None),
         )
 
 

@@ -56,7 +56,7 @@ def _own_flags(tok: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool, bool]:
 def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
     """Flags for the event whose evidence word is ``trigger`` and whose clause verb is ``anchor``."""
     neg, hyp, fut, hort, hab = _own_flags(anchor, lex)
-    if trigger is not anchor:
+    if trigger != anchor:
         n2, h2, f2, o2, b2 = _own_flags(trigger, lex)
         neg, hyp, fut, hort, hab = neg or n2, hyp or h2, fut or f2, hort or o2, hab or b2
     frame: str | None = "hortative" if hort else None
@@ -92,7 +92,7 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
                 frame, frame_token, fut = "intent", gov, True
             elif lemma in lex.hortative_frames or g_hort:
                 frame, frame_token, hyp = "hortative", gov, True
-        if lemma in lex.speech:
+        if lemma in lex.speech and gov.pos_ == "VERB":
             # reported speech is reported fact; stop at the reporting verb's own clause
             break
         child = gov

@@ -34,7 +34,7 @@ def first_child(tok: Token, *deps: str) -> Token | None:
 def clause_verb(tok: Token) -> Token:
     """The verb whose clause a noun belongs to ("talks" in "During the talks, X said" → said)."""
     seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok and seen < 6:
         tok = tok.head
         seen += 1
     return tok
@@ -61,7 +61,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return agent_heads(verb)
     head = verb.head
-    if head is verb or verb.dep_ not in INHERITS_SUBJECT:
+    if head == verb or verb.dep_ not in INHERITS_SUBJECT:
         return []
     if verb.dep_ == "relcl":
         return [head]
@@ -95,7 +95,7 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
 def governors(tok: Token) -> Iterator[tuple[Token, str]]:
     """The chain of predicates above ``tok``, with the relation that links each step."""
     seen = 0
-    while tok.head is not tok and seen < 8:
+    while tok.head != tok and seen < 8:
         yield tok.head, tok.dep_
         tok = tok.head
         seen += 1
