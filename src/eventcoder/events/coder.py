@@ -44,11 +44,20 @@ from eventcoder.places.resolver import PlaceResolver
 RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "from", "for", "around", "near")
 NOMINAL_PREPS = frozenset({"in", "during", "at", "for", "on"})
 PARTICIPANT_PREPS = ("between", "with", "to")
-OCCUR_VERBS = frozenset({"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume", "last"})
+# Verbs whose subject noun is thereby reported as having happened: "the talks took place",
+# "the arrest of a journalist prompted a protest".
+OCCUR_VERBS = frozenset(
+    {"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume", "last",
+     "prompt", "spark", "trigger", "cause", "provoke", "draw", "follow", "come", "leave", "kill", "wound"}
+)
 QUANTITY_OF = frozenset({"of"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Types whose event noun names its target with "of": "the arrest of a journalist".
+PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
+# Types whose passive subject is the actor, not the target.
+SELF_ACTING = frozenset({"MOBILIZE", "PROTEST"})
 # Types whose content is another predicate: "pledged to help", "warned it would strike".
 FRAMING_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
 
@@ -155,7 +164,7 @@ class EventCoder:
         if entry.requires_prep and matched_prep is None:
             return None
         obj = first_child(verb, "dobj") or (first_child(verb, "nsubjpass") if is_passive(verb) else None)
-        trigger = verb
+        trigger: Token | None = verb
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             key = self.noun_key(obj)
             if key in entry.objects:
@@ -169,20 +178,28 @@ class EventCoder:
                     return None
                 chosen, trigger = noun_entry, obj
             elif entry.light and entry.type is None:
-                return None
-        elif entry.light and entry.type is None:
-            # "went on strike", "put on alert": the event noun is the object of a particle
-            noun = next((p for prep in ("on", "into") for p in prep_objects(verb, prep) if self.noun_key(p) in self.lex.nouns), None)
-            if noun is None or self.lex.nouns[self.noun_key(noun)] is None:
-                return None
-            chosen, trigger = self.lex.nouns[self.noun_key(noun)], noun
+                trigger = self._particle_noun(verb)
         elif entry.requires_object:
             return None
+        elif entry.light and entry.type is None:
+            trigger = self._particle_noun(verb)
+        if trigger is None:
+            return None
+        if trigger != verb and chosen is entry:
+            chosen = self.lex.nouns[self.noun_key(trigger)]
         if chosen.type is None:
             return None
         cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
         self._verb_arguments(cand, matched_prep)
         return cand
+
+    def _particle_noun(self, verb: Token) -> Token | None:
+        """"went on strike", "put on high alert": the event noun is the object of a particle."""
+        for prep in ("on", "into"):
+            for pobj in prep_objects(verb, prep):
+                if self.lex.nouns.get(self.noun_key(pobj)) is not None:
+                    return pobj
+        return None
 
     def _noun_candidate(self, noun: Token) -> Candidate | None:
         key = self.noun_key(noun)
@@ -196,6 +213,8 @@ class EventCoder:
         participants = prep_objects(noun, "between")
         patients = prep_objects(noun, "of")
         agents = agent_heads(noun) or prep_objects(noun, "by") or [a for p in patients for a in prep_objects(p, "by")]
+        if not agents and noun.dep_ == "dobj" and head.lemma_ in OCCUR_VERBS:
+            agents = prep_objects(noun, "from")  # "the arrest prompted a protest from Paris"
         occurs = noun.dep_ == "nsubj" and head.lemma_ in OCCUR_VERBS
         in_clause = noun.dep_ == "pobj" and head.lower_ in NOMINAL_PREPS and noun.tag_ != "NNS"
         has_party = any(prep_objects(noun, p) for p in PARTICIPANT_PREPS)
@@ -212,13 +231,17 @@ class EventCoder:
                 # "arrived ... for a state visit to Kenya": the visitor is the clause's subject
                 cand.actor_heads = cand.actor_heads + subject_heads(anchor)
         cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
-        if agents and not entry.reciprocal:
+        if entry.type in PATIENT_TYPES:
             cand.recipient_heads += patients  # "the expulsion of two Russian diplomats by Norway"
         return cand
 
     def _verb_arguments(self, cand: Candidate, matched_prep: str | None) -> None:
         verb, noun = cand.anchor, cand.trigger
-        if is_passive(verb) and noun == verb:
+        if is_passive(verb) and cand.entry.type in SELF_ACTING:
+            # "troops were deployed": the troops are who mobilised
+            cand.actor_heads = agent_heads(verb) + list(children(verb, "nsubjpass"))
+            cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(verb, p)]
+        elif is_passive(verb) and noun == verb:
             cand.actor_heads = agent_heads(verb)
             cand.recipient_heads = list(children(verb, "nsubjpass"))
         else:
@@ -362,7 +385,7 @@ class EventCoder:
     def _resolve(self, heads: list[Token], ctx: ArticleContext) -> tuple[Actor, ...]:
         out: list[Actor] = []
         for head in heads:
-            found = ctx.actors.resolve(head)
+            found = tuple(self._placed(a, ctx) for a in ctx.actors.resolve(head))
             if not found:
                 found = self._resolve_fallback(head, ctx)
             elif head.ent_type_ in ("GPE", "LOC", "FAC") and not any(a.country for a in found):
@@ -371,6 +394,16 @@ class EventCoder:
                 if actor not in out:
                     out.append(actor)
         return tuple(out)
+
+    @staticmethod
+    def _placed(actor: Actor, ctx: ArticleContext) -> Actor:
+        """A bare name the knowledge base could not place may be a town: "the attack on Odesa"."""
+        if actor.country or actor.sector or actor.role:
+            return actor
+        place = ctx.places.lookup(actor.text or actor.name)
+        if place is None or not place.country:
+            return actor
+        return replace(actor, country=place.country, code=place.country)
 
     def _resolve_fallback(self, head: Token, ctx: ArticleContext) -> tuple[Actor, ...]:
         """Heads the knowledge base cannot place: "thousands of farmers", a city ("Odesa")."""
@@ -429,8 +462,9 @@ class EventCoder:
             # a speaker's own side is not the partner of its stated intent or criticism
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
-        passive_without_agent = is_passive(cand.anchor) and not agent_heads(cand.anchor)
-        if not actors and not (passive_without_agent and recipients):
+        # "40 protesters were arrested", "the arrest of a journalist": the target is known, the actor not
+        unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or cand.trigger != cand.anchor
+        if not actors and not (unknown_agent and recipients):
             return None
         if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):
             return None
@@ -455,6 +489,7 @@ class EventCoder:
                 if reported.source != "publication":
                     date = reported
         mod = cand.mod
+        historical = date.past_year or self._historical_scene(cand.anchor)
         type_ = entry.type
         assert type_ is not None
         mode = self.onto.validate_mode(type_, entry.mode or self._instrument_mode(cand, type_))
@@ -484,7 +519,7 @@ class EventCoder:
             negated=mod.negated,
             hypothetical=mod.hypothetical,
             future=mod.future or date.future,
-            historical=date.past_year,
+            historical=historical,
             cameo=cameo,
             goldstein=self.onto.goldstein(cameo),
             quad_class=self.onto.quad_class(cameo),
@@ -495,6 +530,14 @@ class EventCoder:
             sentence_index=sentence.index,
             trigger=cand.trigger.text,
         )
+
+    def _historical_scene(self, verb: Token) -> bool:
+        """"During the Cold War, troops were stationed...": background, not news."""
+        for prep in children(verb, "prep"):
+            for pobj in children(prep, "pobj"):
+                if pobj.ent_type_ == "EVENT" and pobj.lemma_.lower() in self.lex.historical_events:
+                    return True
+        return False
 
     def _instrument_mode(self, cand: Candidate, type_: str) -> str | None:
         """An attack's weapon decides its mode: "struck by drones" is a drone attack."""

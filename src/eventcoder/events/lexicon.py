@@ -92,6 +92,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     state_sectors: frozenset[str]
     civilian_sectors: frozenset[str]
+    historical_events: frozenset[str]
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -129,6 +130,7 @@ class Lexicon:
             group_nouns=frozenset(raw.get("group_nouns", [])),
             state_sectors=frozenset(raw.get("state_sectors", [])),
             civilian_sectors=frozenset(raw.get("civilian_sectors", [])),
+            historical_events=frozenset(raw.get("historical_events", [])),
         )
 
 
