@@ -429,8 +429,10 @@ class EventCoder:
     def _has_group_recipient(self, cand: Candidate) -> bool:
         return any(h.lemma_.lower() in self.lex.group_nouns for h in cand.recipient_heads)
 
-    def _specialise(self, entry: Trigger, actors: tuple[Actor, ...], reciprocal: bool) -> Trigger:
-        """Who acts can change what the act is: a state's "protest" is a complaint."""
+    def _specialise(self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...], reciprocal: bool) -> Trigger:
+        """Who acts, and on whom, can change what the act is: a state's "protest" is a complaint."""
+        if entry.to_igo and recipients and all(r.country == "IGO" for r in recipients):
+            return entry.to_igo
         sectors = {a.sector for a in actors}
         if entry.by_state and actors and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
             return entry.by_state
@@ -443,7 +445,7 @@ class EventCoder:
     def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
         actors = self._resolve(cand.actor_heads, ctx)
         recipients = self._resolve(cand.recipient_heads, ctx)
-        entry = self._specialise(cand.entry, actors, cand.reciprocal)
+        entry = self._specialise(cand.entry, actors, recipients, cand.reciprocal)
         if entry.swap:
             actors, recipients = recipients, actors
         if entry.actor_sector:
@@ -475,6 +477,8 @@ class EventCoder:
         # was accepted now); a scene-setting noun dates itself ("in the call on Tuesday")
         nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and cand.trigger.head != cand.anchor
         order = (cand.trigger, cand.anchor) if nominal else (cand.anchor, cand.trigger)
+        if cand.trigger.lemma_.lower() in self.lex.intent_frames:
+            order = (cand.anchor,)  # "accepted an invitation to visit later this year": the visit's date
         # an event noun as subject dates the clause: "Saturday's attack killed five"
         order += tuple(h for h in cand.actor_heads if h.pos_ == "NOUN" and self.noun_key(h) in self.lex.nouns)
         date = resolve_event_date(order[0], published)
@@ -579,11 +583,15 @@ class EventCoder:
 
 
 def _means(verb: Token) -> bool:
-    """"achieved results by helping each other": a gerund of means describes, it reports nothing new."""
+    """A gerund after a preposition describes, it reports nothing new: "achieved results by
+    helping each other", "the legal way of delivering this"."""
     cur = verb
     while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
-    return cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "by"
+    if cur.tag_ != "VBG" or cur.dep_ != "pcomp":
+        return False
+    prep = cur.head
+    return prep.lower_ == "by" or prep.head.pos_ in ("NOUN", "PROPN")
 
 
 @lru_cache(maxsize=512)

@@ -48,6 +48,8 @@ class Trigger:
     """Replaces this entry when every actor is a civilian group ("doctors went on strike")."""
     alone: "Trigger | None" = None
     """Replaces this entry when one side acts alone ("China held drills": MOBILIZE, not COOPERATE)."""
+    to_igo: "Trigger | None" = None
+    """Replaces this entry when the recipient is an organisation ("withdrew from ECOWAS": SANCTION)."""
 
     def merged(self, other: "Trigger") -> "Trigger":
         """``other`` (a prep/object refinement) on top of this entry's defaults."""
@@ -68,6 +70,7 @@ class Trigger:
             by_state=other.by_state or (self.by_state if same else None),
             by_civilians=other.by_civilians or (self.by_civilians if same else None),
             alone=other.alone or (self.alone if same else None),
+            to_igo=other.to_igo or (self.to_igo if same else None),
         )
 
 
@@ -164,6 +167,7 @@ def _trigger(value: dict[str, Any] | None, where: str) -> Trigger | None:
         by_state=_trigger(value.get("by_state"), f"{where}.by_state"),
         by_civilians=_trigger(value.get("by_civilians"), f"{where}.by_civilians"),
         alone=_trigger(value.get("alone"), f"{where}.alone"),
+        to_igo=_trigger(value.get("to_igo"), f"{where}.to_igo"),
         preps={_word(k, where): _trigger(v, f"{where}.preps.{k}") for k, v in (value.get("preps") or {}).items()},
         objects={_word(k, where): _trigger(v, f"{where}.objects.{k}") for k, v in (value.get("objects") or {}).items()},
     )

@@ -79,6 +79,9 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
                 hort = hort or g_hort
             child = gov
             continue
+        if g_hab and rel in ("relcl", "pobj", "prep", "dobj", "acl"):
+            # "frequently imposes sanctions on countries it accuses": the description shares the habit
+            hab = True
         if lemma in lex.negating_frames and rel in ("xcomp", "ccomp", "dobj", "pcomp", "acl", "prep", "pobj"):
             neg = True
         if g_neg and rel in ("xcomp", "ccomp", "advcl"):
