@@ -8,6 +8,7 @@ hundred thousand articles runs in constant memory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -80,7 +81,21 @@ def tidy_events(events: list[Event], sentences: list[Sentence]) -> list[Event]:
         restated = any(b.type == event.type and _countries(b.actor) & _countries(event.actor) for b in body)
         if not restated:
             kept.append(event)
-    return kept
+    return _unique_ids(kept)
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Event ids are primary keys: two events read off the same words get distinct ids."""
+    seen: set[str] = set()
+    out: list[Event] = []
+    for event in events:
+        event_id, n = event.event_id, 1
+        while event_id in seen:
+            n += 1
+            event_id = f"{event.event_id[:13]}-{n}"
+        seen.add(event_id)
+        out.append(event if event_id == event.event_id else replace(event, event_id=event_id))
+    return out
 
 
 def _countries(actors: tuple) -> frozenset[str]:

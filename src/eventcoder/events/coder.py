@@ -271,12 +271,20 @@ class EventCoder:
         cands = [c for c in cands if not (c.mod.habitual or self._generic_present(c, sentence) or _means(c.anchor))]
         cands += self._framed(cands)
         cands += self._criticisms(sent, cands)
-        events: list[Event] = []
-        seen: set[tuple] = set()
+        # One event per (type, trigger, actors, factuality): when two readings of the same
+        # words differ only in the recipient found, keep the better-informed one.
+        best: dict[tuple, Event] = {}
         for cand in cands:
             event = self._event(cand, sent, sentence, ctx)
             if event is None:
                 continue
+            key = (event.type, event.event_id, _codes(event.actor), event.factual)
+            same_words = best.get(key)
+            if same_words is None or len(event.recipient) > len(same_words.recipient):
+                best[key] = event
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for event in best.values():
             key = (event.type, _codes(event.actor), _codes(event.recipient), event.factual)
             if key not in seen:
                 seen.add(key)
@@ -312,6 +320,8 @@ class EventCoder:
                     entry = Trigger(type=kind, cameo="035" if kind == "CONCEDE" else "030", context=cand.entry.context)
                     derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="future"))
                 continue
+            if frame not in ("intent", "hortative"):
+                continue  # attempts and allegations make no promise
             speaker_verb = clause_verb(ftok) if ftok is not None else _speech_governor(cand.anchor, self.lex)
             if speaker_verb is None:
                 continue
@@ -444,7 +454,11 @@ class EventCoder:
 
     def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
         actors = self._resolve(cand.actor_heads, ctx)
-        recipients = self._resolve(cand.recipient_heads, ctx)
+        heads = cand.recipient_heads
+        if cand.reciprocal:
+            # a meeting's partners are "with"/"between" them, not "near the border"
+            heads = [h for h in heads if h.dep_ in ("dobj", "dative", "nsubjpass") or h.head.lower_ in PARTICIPANT_PREPS]
+        recipients = self._resolve(heads, ctx)
         entry = self._specialise(cand.entry, actors, recipients, cand.reciprocal)
         if entry.swap:
             actors, recipients = recipients, actors
@@ -465,7 +479,8 @@ class EventCoder:
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
         # "40 protesters were arrested", "the arrest of a journalist": the target is known, the actor not
-        unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or cand.trigger != cand.anchor
+        nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and not cand.derived_from
+        unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal
         if not actors and not (unknown_agent and recipients):
             return None
         if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):

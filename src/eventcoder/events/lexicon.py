@@ -87,6 +87,8 @@ class Lexicon:
     negating_frames: frozenset[str]
     hortative_frames: frozenset[str]
     intent_frames: frozenset[str]
+    attempt_frames: frozenset[str]
+    allegation_frames: frozenset[str]
     habitual: frozenset[str]
     speech: frozenset[str]
     physical_targets: frozenset[str]
@@ -125,6 +127,8 @@ class Lexicon:
             negating_frames=frozenset(mod.get("negating_frames", [])),
             hortative_frames=frozenset(mod.get("hortative_frames", [])),
             intent_frames=frozenset(mod.get("intent_frames", [])),
+            attempt_frames=frozenset(mod.get("attempt_frames", [])),
+            allegation_frames=frozenset(mod.get("allegation_frames", [])),
             habitual=frozenset(mod.get("habitual", [])),
             speech=frozenset(mod.get("speech", [])),
             physical_targets=frozenset(raw.get("physical_targets", [])),

@@ -93,6 +93,10 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
         if rel in ("xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "ccomp") and frame is None:
             if lemma in lex.intent_frames and rel != "ccomp":
                 frame, frame_token, fut = "intent", gov, True
+            elif lemma in lex.attempt_frames and rel != "ccomp":
+                frame, frame_token, fut = "attempt", gov, True
+            elif lemma in lex.allegation_frames:
+                frame, frame_token, hyp = "allegation", gov, True
             elif lemma in lex.hortative_frames or g_hort:
                 frame, frame_token, hyp = "hortative", gov, True
         if lemma in lex.speech and gov.pos_ == "VERB":

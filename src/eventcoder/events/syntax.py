@@ -65,6 +65,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return []  # "a convoy sent to the area": the noun is what was sent, the sender unknown
     if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
         obj = first_child(head, "dobj")
         if obj is not None:
