@@ -31,6 +31,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.nlp.syntax import reporting_gap
+
 __all__ = ["ResolvedDate", "resolve_event_date"]
 
 
@@ -524,20 +526,6 @@ def _with_brackets(span: Span) -> tuple[str, Span]:
     return span.text, span
 
 
-def _reporting_gap(trigger: Token) -> tuple[int, int] | None:
-    """Token range between a reporting verb and its complement clause's subject.
-
-    In "X said on Saturday it had released Y" the parser often hangs "on Saturday" on
-    "released"; a phrase in that gap belongs to the saying, not to the reported event.
-    """
-    if trigger.dep_ != "ccomp" or trigger.head.i > trigger.i:
-        return None
-    starts = [c.left_edge.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
-    if not starts:
-        return None
-    return trigger.head.i, min(starts)
-
-
 def _when_clause_date(trigger: Token, ents: dict[int, Span]) -> Span | None:
     """The date a "when" clause hangs on: "in the 1960s, when they signed a pact"."""
     if trigger.dep_ in ("relcl", "advcl") and trigger.head.i in ents:
@@ -549,7 +537,7 @@ def _when_clause_date(trigger: Token, ents: dict[int, Span]) -> Span | None:
 def _candidates(trigger: Token, ents: dict[int, Span]) -> list[Span]:
     """Time phrases of the trigger's clause, nearest attachment first."""
     scored: list[tuple[int, int, int, Span]] = []
-    gap = _reporting_gap(trigger)
+    gap = reporting_gap(trigger)
     walked = _walk(trigger, 0, own=True)
     if _is_nominal(trigger):
         gov = _governing_verb(trigger)

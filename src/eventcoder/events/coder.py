@@ -28,7 +28,7 @@ from eventcoder.dates.resolver import resolve_event_date
 from eventcoder.events.lexicon import Lexicon, Trigger
 from eventcoder.events.modality import Modality, modality
 from eventcoder.events.ontology import Ontology
-from eventcoder.events.syntax import (
+from eventcoder.nlp.syntax import (
     agent_heads,
     children,
     clause_verb,

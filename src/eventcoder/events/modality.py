@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventcoder.events.lexicon import Lexicon
-from eventcoder.events.syntax import governors
+from eventcoder.nlp.syntax import governors
 
 HORTATIVE_AUX = frozenset({"should", "must", "ought"})
 # Relations across which a governor's modality reaches its dependent predicate.

@@ -37,6 +37,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from eventcoder.model import Location
+from eventcoder.nlp.syntax import reporting_gap
 
 __all__ = ["PlaceResolver", "CITY_FILE"]
 
@@ -387,7 +388,7 @@ class PlaceResolver:
             heap.append((10, trigger.head.i, trigger.head, False, "head"))
         heapq.heapify(heap)
         words = self._words
-        gap = _reporting_gap(trigger)
+        gap = reporting_gap(trigger)
         while heap:
             cost, _, tok, locative, mode = heapq.heappop(heap)
             clause.append(tok)
@@ -484,20 +485,6 @@ def _entity(tok: Token) -> Span | None:
         if ent.start <= tok.i < ent.end:
             return ent
     return None
-
-
-def _reporting_gap(trigger: Token) -> tuple[int, int] | None:
-    """Token range between a reporting verb and its complement clause's subject.
-
-    In "X said in Geneva it had delivered Y" the parser may hang "in Geneva" on
-    "delivered"; a place in that gap belongs to the saying, not to the reported event.
-    """
-    if trigger.dep_ != "ccomp" or trigger.head.i > trigger.i:
-        return None
-    starts = [c.left_edge.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
-    if not starts:
-        return None
-    return trigger.head.i, min(starts)
 
 
 def _is_nominal(trigger: Token) -> bool:

@@ -1,5 +1,7 @@
 """Walking the dependency parse: who is the subject of a predicate, what it governs.
 
+Shared by the event coder and the date and place resolvers.
+
 spaCy's English parser uses ClearNLP labels (nsubj, dobj, xcomp, ...). These helpers
 encode the few grammatical facts the coder needs: control ("China is willing to work"
 → China works), coordination ("threatens and imposes" share a subject), passives,
@@ -101,3 +103,17 @@ def governors(tok: Token) -> Iterator[tuple[Token, str]]:
         yield tok.head, tok.dep_
         tok = tok.head
         seen += 1
+
+
+def reporting_gap(trigger: Token) -> tuple[int, int] | None:
+    """Token range between a reporting verb and its complement clause's subject.
+
+    In "X said on Saturday in Geneva it had released Y" the parser often hangs the date
+    and place on "released"; words in that gap belong to the saying, not the reported event.
+    """
+    if trigger.dep_ != "ccomp" or trigger.head.i > trigger.i:
+        return None
+    starts = [c.left_edge.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+    if not starts:
+        return None
+    return trigger.head.i, min(starts)
