@@ -20,7 +20,7 @@ from eventcoder.events.coder import ArticleContext, EventCoder
 from eventcoder.events.lexicon import Lexicon
 from eventcoder.events.ontology import default_ontology
 from eventcoder.model import Article, CleanArticle, CodedArticle, Event, Sentence
-from eventcoder.nlp.parser import load_nlp
+from eventcoder.nlp.parser import load_nlp, parse_many
 from eventcoder.places.resolver import PlaceResolver
 
 
@@ -37,7 +37,7 @@ class Pipeline:
     def code(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
         """Code articles in input order, parsing them in batches."""
         cleaned = ((c.text, c) for c in map(clean, articles))
-        for doc, clean_article in self.nlp.pipe(cleaned, as_tuples=True, batch_size=batch_size):
+        for doc, clean_article in parse_many(cleaned, batch_size=batch_size):
             yield self.code_doc(clean_article, doc)
 
     def code_one(self, article: Article) -> CodedArticle:
