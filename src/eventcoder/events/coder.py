@@ -54,6 +54,7 @@ QUANTITY_OF = frozenset({"of"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MONEY_AID = Trigger(type="AID", context=("economic",), cameo="071")
 # Types whose event noun names its target with "of": "the arrest of a journalist".
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
 # Types whose passive subject is the actor, not the target.
@@ -149,6 +150,12 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Token) -> Candidate | None:
         entry = self.verb_entry(verb)
+        if entry is None or (entry.light and entry.type is None):
+            if verb.lemma_.lower() in self.lex.money_verbs and self._gives_money(verb):
+                # "gave 352.5 million euros to Ethiopia": a sum handed over is aid
+                cand = Candidate(trigger=verb, anchor=verb, entry=MONEY_AID)
+                self._verb_arguments(cand, None)
+                return cand
         if entry is None:
             return None
         chosen = entry
@@ -192,6 +199,11 @@ class EventCoder:
         cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
         self._verb_arguments(cand, matched_prep)
         return cand
+
+    @staticmethod
+    def _gives_money(verb: Token) -> bool:
+        obj = first_child(verb, "dobj")
+        return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
 
     def _particle_noun(self, verb: Token) -> Token | None:
         """"went on strike", "put on high alert": the event noun is the object of a particle."""
@@ -268,7 +280,7 @@ class EventCoder:
         cands = self.candidates(sent)
         for cand in cands:
             cand.mod = modality(cand.trigger, cand.anchor, self.lex)
-        cands = [c for c in cands if not (c.mod.habitual or self._generic_present(c, sentence) or _means(c.anchor))]
+        cands = [c for c in cands if not (c.mod.habitual or self._generic_present(c) or _means(c.anchor))]
         cands += self._framed(cands)
         cands += self._criticisms(sent, cands)
         # One event per (type, trigger, actors, factuality): when two readings of the same
@@ -291,12 +303,14 @@ class EventCoder:
                 events.append(event)
         return events
 
-    def _generic_present(self, cand: Candidate, sentence: Sentence) -> bool:
-        """A material event in the simple present ("the US imposes sanctions") is a habit, not news."""
-        if sentence.is_title or cand.anchor.tag_ not in ("VBZ", "VBP"):
+    @staticmethod
+    def _generic_present(cand: Candidate) -> bool:
+        """"Armies withdraw in winter": a bare plural subject in the simple present states a habit.
+        (Headline-style present with a definite subject, "the UN imposes sanctions", is news.)"""
+        if cand.anchor.tag_ != "VBP":
             return False
-        quad = self.onto.types[cand.entry.type].quad_class
-        return quad in (2, 4) and not any(c.dep_ in ("aux", "auxpass") for c in cand.anchor.children)
+        subj = first_child(cand.anchor, "nsubj")
+        return subj is not None and subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subj.children)
 
     def _framed(self, cands: list[Candidate]) -> list[Candidate]:
         """What a speaker did by intending, promising or urging an event (CAMEO 03 / 02 / 11)."""
@@ -304,6 +318,10 @@ class EventCoder:
         by_anchor = {c.anchor.i: c for c in cands}
         for cand in cands:
             if cand.mod.negated:
+                if cand.mod.future and cand.entry.type in COOPERATIVE:
+                    # "will not lift the ban", "won't release the soldiers": a refusal, made now
+                    entry = Trigger(type="REJECT", cameo="124" if cand.entry.type in ("CONCEDE", "RETREAT") else "120")
+                    derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="refusal"))
                 continue
             framer = self._framer(cand, by_anchor)
             if framer is not None:
@@ -479,6 +497,8 @@ class EventCoder:
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
         # "40 protesters were arrested", "the arrest of a journalist": the target is known, the actor not
+        if not any(a.country or a.sector for a in actors):
+            actors = ()  # a bare unknown name ("Wildfires", "Humberto") cannot be coded
         nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and not cand.derived_from
         unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal
         if not actors and not (unknown_agent and recipients):

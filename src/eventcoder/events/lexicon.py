@@ -98,6 +98,7 @@ class Lexicon:
     state_sectors: frozenset[str]
     civilian_sectors: frozenset[str]
     historical_events: frozenset[str]
+    money_verbs: frozenset[str]
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -138,6 +139,7 @@ class Lexicon:
             state_sectors=frozenset(raw.get("state_sectors", [])),
             civilian_sectors=frozenset(raw.get("civilian_sectors", [])),
             historical_events=frozenset(raw.get("historical_events", [])),
+            money_verbs=frozenset(raw.get("money_verbs", [])),
         )
 
 
