@@ -66,8 +66,11 @@ def test_phone_call_of_22_december_between_wang_and_lavrov(facts):
 
 def test_cooperation_pledged_by_each_side(facts):
     agree = [e for e in facts if e.type == "AGREE"]
-    assert any("CHN" in countries(e.actor) and "RUS" in countries(e.actor) | countries(e.recipient) for e in agree), describe(facts)
-    assert any("RUS" in countries(e.actor) for e in agree), describe(facts)
+    # "China is willing to work with Russia" (Mr Wang)
+    assert any(countries(e.actor) == {"CHN"} and "RUS" in countries(e.recipient) for e in agree), describe(facts)
+    # "both sides stated their readiness to deepen strategic cooperation"
+    both = [e for e in agree if countries(e.actor) == {"CHN", "RUS"} and "readiness" in e.sentence]
+    assert both and both[0].date == "2020-12-23", describe(facts)
 
 
 def test_meeting_with_russian_ambassador_on_3_december(facts):

@@ -24,7 +24,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from eventcoder.actors.resolver import ArticleActors
-from eventcoder.dates.resolver import resolve_event_date
+from eventcoder.dates.resolver import ResolvedDate, resolve_event_date
 from eventcoder.events.lexicon import Lexicon, Trigger
 from eventcoder.events.modality import Modality, modality
 from eventcoder.events.ontology import Ontology
@@ -527,6 +527,9 @@ class EventCoder:
                 reported = resolve_event_date(gov, published)
                 if reported.source != "publication":
                     date = reported
+        if cand.derived_from and date.future:
+            # a promise or refusal is made when reported, whatever date it speaks of
+            date = ResolvedDate(published.isoformat() if published else None, "publication", "day", "", False, False)
         mod = cand.mod
         historical = date.past_year or self._historical_scene(cand.anchor)
         type_ = entry.type
