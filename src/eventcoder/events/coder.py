@@ -497,8 +497,10 @@ class EventCoder:
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
         # "40 protesters were arrested", "the arrest of a journalist": the target is known, the actor not
-        if not any(a.country or a.sector for a in actors):
-            actors = ()  # a bare unknown name ("Wildfires", "Humberto") cannot be coded
+        if not any(a.country or a.sector or " " in a.name for a in actors):
+            # a lone unknown word ("Wildfires", "Humberto") is no actor; a full name
+            # ("Ogaden National Liberation Front", "Hamza bin Laden") still is
+            actors = ()
         nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and not cand.derived_from
         unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal
         if not actors and not (unknown_agent and recipients):
