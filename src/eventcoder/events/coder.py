@@ -77,6 +77,8 @@ class Candidate:
     reciprocal: bool = False
     mod: Modality = field(default_factory=Modality)
     derived_from: str = ""
+    addressee_heads: list[Token] = field(default_factory=list)
+    """For an exhortation: who is urged to act ("Israel must end attacks": Israel)."""
 
 
 @dataclass(frozen=True)
@@ -265,8 +267,10 @@ class EventCoder:
                     objs += [t for p in RECIPIENT_PREPS for t in prep_objects(subj, p)]
             preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
-            # "broke off relations with the Netherlands": the partner hangs off the object
-            pobjs += [t for o in children(verb, "dobj") for p in PARTICIPANT_PREPS + ("on", "against") for t in prep_objects(o, p)]
+            # "broke off relations with the Netherlands", "called for sanctions against China":
+            # the partner hangs off the object
+            objects = list(children(verb, "dobj")) + (prep_objects(verb, matched_prep) if matched_prep else [])
+            pobjs += [t for o in objects for p in PARTICIPANT_PREPS + ("on", "against") for t in prep_objects(o, p)]
             if noun != verb:
                 pobjs += [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
                 if participants := prep_objects(noun, "between"):
@@ -348,7 +352,8 @@ class EventCoder:
                 continue
             if etype in COOPERATIVE:
                 # intending or urging cooperation is expressing intent to cooperate (CAMEO 03);
-                # the partners are the event's other participants, minus the speaker
+                # the partners are the event's other participants, minus the speaker. (Urging
+                # others alone to act is a demand: see _demand_or_promise.)
                 entry = Trigger(type="AGREE", cameo="030", context=cand.entry.context)
                 recips = cand.recipient_heads + cand.actor_heads
             elif frame == "hortative" and etype in VERBAL_CONFLICT:
@@ -366,6 +371,7 @@ class EventCoder:
                     recipient_heads=list(recips),
                     mod=modality(speaker_verb, speaker_verb, self.lex),
                     derived_from=frame,
+                    addressee_heads=list(cand.actor_heads) if frame == "hortative" else [],
                 )
             )
         return derived
@@ -457,6 +463,17 @@ class EventCoder:
     def _has_group_recipient(self, cand: Candidate) -> bool:
         return any(h.lemma_.lower() in self.lex.group_nouns for h in cand.recipient_heads)
 
+    def _demand_or_promise(
+        self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...], cand: Candidate, ctx: ArticleContext
+    ) -> tuple[Trigger, tuple[Actor, ...]]:
+        """"X says the two sides should cooperate" promises (AGREE); "X says Israel must end
+        its attacks" demands (REQUEST): the speaker's own side is, or is not, among the urged."""
+        urged = self._resolve(cand.addressee_heads, ctx)
+        own = {a.country for a in actors if a.country}
+        if urged and own and not own & {a.country for a in urged}:
+            return Trigger(type="REQUEST", cameo="100", context=entry.context), urged
+        return entry, recipients
+
     def _specialise(self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...], reciprocal: bool) -> Trigger:
         """Who acts, and on whom, can change what the act is: a state's "protest" is a complaint."""
         if entry.to_igo and recipients and all(r.country == "IGO" for r in recipients):
@@ -478,6 +495,8 @@ class EventCoder:
             heads = [h for h in heads if h.dep_ in ("dobj", "dative", "nsubjpass") or h.head.lower_ in PARTICIPANT_PREPS]
         recipients = self._resolve(heads, ctx)
         entry = self._specialise(cand.entry, actors, recipients, cand.reciprocal)
+        if cand.addressee_heads and entry.type == "AGREE":
+            entry, recipients = self._demand_or_promise(entry, actors, recipients, cand, ctx)
         if entry.swap:
             actors, recipients = recipients, actors
         if entry.actor_sector:
