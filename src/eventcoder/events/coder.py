@@ -209,7 +209,7 @@ class EventCoder:
 
     def _particle_noun(self, verb: Token) -> Token | None:
         """"went on strike", "put on high alert": the event noun is the object of a particle."""
-        for prep in ("on", "into"):
+        for prep in ("on", "into", "in"):
             for pobj in prep_objects(verb, prep):
                 if self.lex.nouns.get(self.noun_key(pobj)) is not None:
                     return pobj
