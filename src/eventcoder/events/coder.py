@@ -107,6 +107,11 @@ class EventCoder:
         """The lexicon key of a noun, trying multi-word phrases first ("phone conversation")."""
         lemma = tok.lemma_.lower()
         phrases = self.lex.phrases
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+            # "cease-fire", "sit-in": the tokenizer splits hyphenated words
+            joined = tok.doc[tok.i - 2].lower_ + lemma
+            if joined in self.lex.nouns:
+                return joined
         comp = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
         if comp:
             key = phrases.get((*comp[-1:], lemma))
@@ -261,10 +266,12 @@ class EventCoder:
         else:
             cand.actor_heads = subject_heads(verb)
             objs = [] if cand.entry.topic_object else [o for o in children(verb, "dobj", "dative") if o != noun]
-            for subj in cand.actor_heads:
+            for subj in list(cand.actor_heads):
                 if self.noun_key(subj) in self.lex.nouns:
-                    # "Saturday's missile attack on Odesa killed five": the attack's target counts
+                    # "Saturday's missile attack on Odesa killed five": the attack's target counts;
+                    # "a car bombing by the Islamic State killed 75": its agent acted
                     objs += [t for p in RECIPIENT_PREPS for t in prep_objects(subj, p)]
+                    cand.actor_heads += prep_objects(subj, "by")
             preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
             # "broke off relations with the Netherlands", "called for sanctions against China":
@@ -495,6 +502,10 @@ class EventCoder:
             heads = [h for h in heads if h.dep_ in ("dobj", "dative", "nsubjpass") or h.head.lower_ in PARTICIPANT_PREPS]
         recipients = self._resolve(heads, ctx)
         entry = self._specialise(cand.entry, actors, recipients, cand.reciprocal)
+        overrides = self.lex.context_overrides.get(entry.type or "")
+        if overrides:
+            found = set(self._contexts(cand, entry))
+            entry = next((o for c, o in overrides.items() if c in found and o is not None), entry)
         if cand.addressee_heads and entry.type == "AGREE":
             entry, recipients = self._demand_or_promise(entry, actors, recipients, cand, ctx)
         if entry.swap:
@@ -617,6 +628,8 @@ class EventCoder:
     def _physical_object(self, cand: Candidate) -> bool:
         """Violence needs a real target: "attacked the goal" is a figure of speech."""
         objs = [o for o in cand.recipient_heads if o != cand.trigger]
+        if any(o.lemma_.lower() in self.lex.abstract_targets for o in objs):
+            return False  # "fight the pandemic", "fighting extradition"
         if not objs:
             return not any(c.dep_ == "dobj" and c != cand.trigger for c in cand.anchor.children)
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in objs)

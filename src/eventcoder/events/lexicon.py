@@ -99,6 +99,8 @@ class Lexicon:
     civilian_sectors: frozenset[str]
     historical_events: frozenset[str]
     money_verbs: frozenset[str]
+    abstract_targets: frozenset[str]
+    context_overrides: dict[str, dict[str, Trigger]]
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -140,6 +142,11 @@ class Lexicon:
             civilian_sectors=frozenset(raw.get("civilian_sectors", [])),
             historical_events=frozenset(raw.get("historical_events", [])),
             money_verbs=frozenset(raw.get("money_verbs", [])),
+            abstract_targets=frozenset(raw.get("abstract_targets", [])),
+            context_overrides={
+                t: {c: _trigger(v, f"{source}: context_overrides.{t}.{c}") for c, v in by_ctx.items()}
+                for t, by_ctx in (raw.get("context_overrides") or {}).items()
+            },
         )
 
 
