@@ -603,3 +603,13 @@ def stats(db: str, as_json: bool) -> None:
     grid = Table.grid(padding=(0, 3))
     grid.add_row(table, by_type)
     Console().print(grid)
+
+
+def _register_evaluate() -> None:
+    """``eventcoder evaluate`` lives in its own module (it imports the scorer lazily)."""
+    from eventcoder.cli.evaluate import evaluate
+
+    main.add_command(evaluate)
+
+
+_register_evaluate()

@@ -426,7 +426,7 @@ class EventCoder:
     def _resolve(self, heads: list[Token], ctx: ArticleContext) -> tuple[Actor, ...]:
         out: list[Actor] = []
         for head in heads:
-            found = tuple(self._placed(a, ctx) for a in ctx.actors.resolve(head))
+            found = tuple(self._placed(a, head, ctx) for a in ctx.actors.resolve(head))
             if not found:
                 found = self._resolve_fallback(head, ctx)
             elif head.ent_type_ in ("GPE", "LOC", "FAC") and not any(a.country for a in found):
@@ -437,9 +437,10 @@ class EventCoder:
         return tuple(out)
 
     @staticmethod
-    def _placed(actor: Actor, ctx: ArticleContext) -> Actor:
-        """A bare name the knowledge base could not place may be a town: "the attack on Odesa"."""
-        if actor.country or actor.sector or actor.role:
+    def _placed(actor: Actor, head: Token, ctx: ArticleContext) -> Actor:
+        """A bare name the knowledge base could not place may be a town: "the attack on Odesa".
+        Only as the object of a preposition: a subject named "Obama" is no Japanese city."""
+        if actor.country or actor.sector or actor.role or head.dep_ != "pobj":
             return actor
         place = ctx.places.lookup(actor.text or actor.name)
         if place is None or not place.country:
