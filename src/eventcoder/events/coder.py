@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pycountry
-
 from spacy.tokens import Span, Token
 
 from eventcoder.actors.resolver import ArticleActors
@@ -50,7 +49,6 @@ OCCUR_VERBS = frozenset(
     {"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume", "last",
      "prompt", "spark", "trigger", "cause", "provoke", "draw", "follow", "come", "leave", "kill", "wound"}
 )
-QUANTITY_OF = frozenset({"of"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
