@@ -347,15 +347,21 @@ class EventCoder:
                     entry = Trigger(type=kind, cameo="035" if kind == "CONCEDE" else "030", context=cand.entry.context)
                     derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="future"))
                 continue
-            if frame not in ("intent", "hortative"):
-                continue  # attempts and allegations make no promise
+            if frame not in ("intent", "hortative", "allegation"):
+                continue  # attempts make no promise
             speaker_verb = clause_verb(ftok) if ftok is not None else _speech_governor(cand.anchor, self.lex)
             if speaker_verb is None:
                 continue
             speaker = _speaker_heads(ftok, speaker_verb)
             if not speaker:
                 continue
-            if etype in COOPERATIVE:
+            if frame == "allegation":
+                if etype in COOPERATIVE:
+                    continue
+                # "claimed that rebels attacked the village": alleging a hostile act accuses its doer
+                entry = Trigger(type="ACCUSE", mode="allege", cameo="112", needs_recipient=True)
+                recips = cand.actor_heads
+            elif etype in COOPERATIVE:
                 # intending or urging cooperation is expressing intent to cooperate (CAMEO 03);
                 # the partners are the event's other participants, minus the speaker. (Urging
                 # others alone to act is a demand: see _demand_or_promise.)
