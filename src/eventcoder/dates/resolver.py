@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.nlp.syntax import reporting_gap
+from eventcoder.nlp.syntax import governing_verb, is_nominal, reporting_gap
 
 __all__ = ["ResolvedDate", "resolve_event_date"]
 
@@ -414,26 +414,6 @@ def _walk(start: Token, base: int, own: bool, skip: Token | None = None) -> list
     return found
 
 
-def _is_nominal(trigger: Token) -> bool:
-    """A noun trigger, or a verb form used as one ("Fighting continued on Monday")."""
-    return trigger.pos_ not in _VERBAL or trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
-
-
-def _governing_verb(trigger: Token) -> tuple[Token, Token] | None:
-    """The verb whose clause a nominal trigger sits in ("Protests erupted ...": erupted),
-    with the child of that verb on the path; None if the noun hangs off something else."""
-    tok = trigger
-    for _ in range(6):
-        if tok.dep_ == "ROOT" or tok.head is tok:
-            return None
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
-            return None
-        if tok.head.pos_ in _VERBAL:
-            return tok.head, tok
-        tok = tok.head
-    return None
-
-
 def _entity_of(doc: Doc) -> dict[int, Span]:
     """Token index -> the DATE/TIME entity it belongs to.
 
@@ -477,8 +457,8 @@ def _future_context(trigger: Token) -> bool:
     """Does the trigger's own wording put the event ahead ("will meet", "due to visit")?"""
     words = _words()
     tok = trigger
-    if _is_nominal(tok):  # "will hold talks on Monday": the light verb's tense counts
-        gov = _governing_verb(tok)
+    if is_nominal(tok):  # "will hold talks on Monday": the light verb's tense counts
+        gov = governing_verb(tok)
         if gov is None:
             return False
         tok = gov[0]
@@ -539,8 +519,8 @@ def _candidates(trigger: Token, ents: dict[int, Span]) -> list[Span]:
     scored: list[tuple[int, int, int, Span]] = []
     gap = reporting_gap(trigger)
     walked = _walk(trigger, 0, own=True)
-    if _is_nominal(trigger):
-        gov = _governing_verb(trigger)
+    if is_nominal(trigger):
+        gov = governing_verb(trigger)
         if gov is not None:
             walked += _walk(gov[0], 10, own=False, skip=gov[1])
     elif trigger.dep_ == "conj" and trigger.head.pos_ in _VERBAL:

@@ -117,3 +117,26 @@ def reporting_gap(trigger: Token) -> tuple[int, int] | None:
     if not starts:
         return None
     return trigger.head.i, min(starts)
+
+
+_VERBAL = ("VERB", "AUX")
+
+
+def is_nominal(trigger: Token) -> bool:
+    """A noun trigger, or a verb form used as one ("Fighting continued on Monday")."""
+    return trigger.pos_ not in _VERBAL or trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+
+
+def governing_verb(trigger: Token) -> tuple[Token, Token] | None:
+    """The verb whose clause a nominal trigger sits in ("Protests erupted in Kabul": erupted),
+    with the child of that verb on the path; None if the noun hangs off something else."""
+    tok = trigger
+    for _ in range(6):
+        if tok.dep_ == "ROOT" or tok.head == tok:
+            return None
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
+            return None
+        if tok.head.pos_ in _VERBAL:
+            return tok.head, tok
+        tok = tok.head
+    return None

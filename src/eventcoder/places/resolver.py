@@ -37,7 +37,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from eventcoder.model import Location
-from eventcoder.nlp.syntax import reporting_gap
+from eventcoder.nlp.syntax import governing_verb, is_nominal, reporting_gap
 
 __all__ = ["PlaceResolver", "CITY_FILE"]
 
@@ -378,8 +378,8 @@ class PlaceResolver:
         # (cost, index, token, locative, mode) with mode: "own" for the trigger,
         # "head" for a governing verb (adjuncts only), "inner" below either.
         heap: list[tuple[int, int, Token, bool, str]] = [(0, trigger.i, trigger, False, "own")]
-        if _is_nominal(trigger):
-            gov = _governing_verb(trigger)
+        if is_nominal(trigger):
+            gov = governing_verb(trigger)
             if gov is not None:
                 seen.add(gov[0].i)
                 heap.append((10, gov[0].i, gov[0], False, "head"))
@@ -484,23 +484,4 @@ def _entity(tok: Token) -> Span | None:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent
-    return None
-
-
-def _is_nominal(trigger: Token) -> bool:
-    """A noun trigger, or a verb form used as one ("Fighting continued in Donbas")."""
-    return trigger.pos_ not in _VERBAL or trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
-
-
-def _governing_verb(trigger: Token) -> tuple[Token, Token] | None:
-    """The verb whose clause a nominal trigger sits in ("Protests erupted in Kabul": erupted)."""
-    tok = trigger
-    for _ in range(6):
-        if tok.dep_ == "ROOT" or tok.head is tok:
-            return None
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
-            return None
-        if tok.head.pos_ in _VERBAL:
-            return tok.head, tok
-        tok = tok.head
     return None
