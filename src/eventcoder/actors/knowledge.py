@@ -20,14 +20,16 @@ sentence meet without any re-tokenisation at lookup time.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+V = TypeVar("V")
 
 __all__ = [
     "SECTORS",
@@ -440,43 +442,19 @@ class KnowledgeBase:
         ``cased=True`` applies the rules for running text: some word of the match must have a
         capital letter (so "turkey" and "us" are not countries) and acronyms must be in capitals.
         """
-        if start >= len(words):
-            return None
-        first = norm(words[start])
-        longest = self._name_len.get(first)
-        if longest is None:
-            return None
-        n = min(longest, len(words) - start)
-        keys = [first]
-        for w in words[start + 1 : start + n]:
-            keys.append(norm(w))
-        while n > 0:
-            key = " ".join(keys[:n])
-            entry = self.names.get(key)
-            if entry is not None and (not cased or self._cased_ok(words, start, n, key)):
-                return entry, n
-            n -= 1
-        return None
+        return _longest(
+            self.names, self._name_len, words, start, lambda key, n: not cased or self._cased_ok(words, start, n, key)
+        )
 
     def match_term(self, words: Sequence[str], start: int, *, cased: bool = False) -> tuple[SectorTerm, int] | None:
         """The longest sector noun or title starting at ``words[start]``, as ``(term, n_words)``."""
-        if start >= len(words):
-            return None
-        first = norm(words[start])
-        longest = self._term_len.get(first)
-        if longest is None:
-            return None
-        n = min(longest, len(words) - start)
-        keys = [first]
-        for w in words[start + 1 : start + n]:
-            keys.append(norm(w))
-        while n > 0:
-            key = " ".join(keys[:n])
-            term = self.terms.get(key)
-            if term is not None and (not cased or "\x00" + key not in self._acronyms or words[start].isupper()):
-                return term, n
-            n -= 1
-        return None
+        return _longest(
+            self.terms,
+            self._term_len,
+            words,
+            start,
+            lambda key, n: not cased or "\x00" + key not in self._acronyms or words[start].isupper(),
+        )
 
     def _cased_ok(self, words: Sequence[str], start: int, n: int, key: str) -> bool:
         if key in self._acronyms:
@@ -568,3 +546,24 @@ def _check_keys(spec: Mapping[str, Any], allowed: set[str], src: str, where: str
     unknown = sorted(set(spec) - allowed)
     if unknown:
         raise ValueError(f"{src}: {where}: unknown key(s) {unknown}; expected some of {sorted(allowed)}")
+
+
+def _longest(
+    table: dict[str, V], lengths: dict[str, int], words: Sequence[str], start: int, accept: Callable[[str, int], bool]
+) -> tuple[V, int] | None:
+    """The longest phrase of ``table`` starting at ``words[start]`` that ``accept`` allows, as (value, n_words)."""
+    if start >= len(words):
+        return None
+    first = norm(words[start])
+    longest = lengths.get(first)
+    if longest is None:
+        return None
+    n = min(longest, len(words) - start)
+    keys = [first, *(norm(w) for w in words[start + 1 : start + n])]
+    while n > 0:
+        key = " ".join(keys[:n])
+        value = table.get(key)
+        if value is not None and accept(key, n):
+            return value, n
+        n -= 1
+    return None
