@@ -538,7 +538,7 @@ class EventCoder:
             actors = ()
         nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and not cand.derived_from
         unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal
-        if not actors and not (unknown_agent and recipients):
+        if not actors and (entry.needs_actor or not (unknown_agent and recipients)):
             return None
         if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):
             return None
