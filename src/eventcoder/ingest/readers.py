@@ -350,18 +350,16 @@ def _html_date(value: Any) -> dt.date | None:
 
 def _decode_html(data: bytes, origin: str) -> str | InputError:
     """UTF-8 first; a page that declares another charset is decoded with it."""
-    if b"\x00" in data:
-        return _binary_error(origin)
+    text = _decode(data, origin)
+    if not isinstance(text, InputError) or b"\x00" in data:
+        return text
+    declared = _CHARSET.search(data[:4096])
+    if declared is None:
+        return text
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        declared = _CHARSET.search(data[:4096])
-        if declared is None:
-            return _utf8_error(origin, exc, 0)
-        try:
-            return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            return _utf8_error(origin, exc, 0)
+        return data.decode(declared.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return text
 
 
 def _decode(data: bytes, origin: str) -> str | InputError:
