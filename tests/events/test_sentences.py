@@ -1,4 +1,4 @@
-"""Single-sentence PLOVER coding cases (``sentences.yaml``) run against the public API.
+"""Single-sentence PLOVER coding cases (``sentences*.yaml``) run against the public API.
 
 Every case in the YAML becomes one test. The cases are written the way a careful human
 PLOVER coder would code each sentence; they measure the coder and are not tuned to it.
@@ -26,7 +26,8 @@ from typing import Any
 import pytest
 import yaml
 
-CASES_FILE = Path(__file__).with_name("sentences.yaml")
+CASE_FILES = sorted(Path(__file__).parent.glob("sentences*.yaml"))
+"""``sentences.yaml`` plus topic files (``sentences_<topic>.yaml``) so several people can add cases at once."""
 DEFAULT_PUBLISHED = dt.date(2024, 3, 6)
 
 PLOVER_TYPES = frozenset(
@@ -41,10 +42,13 @@ EXPECT_KEYS = frozenset(
 
 
 def _load_cases() -> list[dict[str, Any]]:
-    with CASES_FILE.open(encoding="utf-8") as fh:
-        cases = yaml.safe_load(fh)
-    if not isinstance(cases, list):
-        raise ValueError(f"{CASES_FILE.name}: top level must be a list of cases")
+    cases: list[dict[str, Any]] = []
+    for path in CASE_FILES:
+        with path.open(encoding="utf-8") as fh:
+            loaded = yaml.safe_load(fh) or []
+        if not isinstance(loaded, list):
+            raise ValueError(f"{path.name}: top level must be a list of cases")
+        cases.extend(loaded)
     return cases
 
 
