@@ -17,6 +17,7 @@ from eventcoder.actors.knowledge import KnowledgeBase
 from eventcoder.actors.resolver import ActorResolver
 from eventcoder.clean.cleaner import clean
 from eventcoder.events.coder import ArticleContext, EventCoder
+from eventcoder.events.contexts import TopicContexts, paragraph_numbers
 from eventcoder.events.lexicon import Lexicon
 from eventcoder.events.ontology import default_ontology
 from eventcoder.model import Article, CleanArticle, CodedArticle, Event, Sentence
@@ -32,7 +33,8 @@ class Pipeline:
         self.kb = KnowledgeBase.load(*(Path(p) for p in actor_files))
         self.resolver = ActorResolver(self.kb)
         self.places = PlaceResolver()
-        self.coder = EventCoder(Lexicon.load(*(Path(p) for p in lexicon_files)), default_ontology())
+        self.ontology = default_ontology()
+        self.coder = EventCoder(Lexicon.load(*(Path(p) for p in lexicon_files)), self.ontology)
 
     def code(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[CodedArticle]:
         """Code articles in input order, parsing them in batches."""
@@ -50,7 +52,10 @@ class Pipeline:
         ctx = ArticleContext(clean=clean_article, actors=actors, places=self.places)
         sentences: list[Sentence] = []
         events: list[Event] = []
-        for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        topics = TopicContexts(self.coder.lex.context_words, frozenset(self.ontology.contexts))
+        sents = [s for s in doc.sents if s.text.strip()]
+        paragraphs = paragraph_numbers(doc.text, [s.start_char for s in sents])
+        for index, sent in enumerate(sents):
             start, end = clean_article.original_span(sent.start_char, sent.end_char)
             sentence = Sentence(
                 article_id=clean_article.article.id,
@@ -61,8 +66,10 @@ class Pipeline:
                 is_title=sent.start_char < clean_article.title_end,
             )
             sentences.append(sentence)
+            topics.add_sentence(sent, paragraphs[index])
             events.extend(self.coder.code_sentence(sent, sentence, ctx))
-        return CodedArticle(clean=clean_article, sentences=tuple(sentences), events=tuple(tidy_events(events, sentences)))
+        events = topics.apply(tidy_events(events, sentences))
+        return CodedArticle(clean=clean_article, sentences=tuple(sentences), events=tuple(events))
 
 
 def tidy_events(events: list[Event], sentences: list[Sentence]) -> list[Event]:
