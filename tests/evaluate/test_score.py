@@ -200,6 +200,22 @@ def test_wildcard_gold_does_not_steal_an_exact_match(tmp_path: Path) -> None:
     assert (d.tp, d.fp, d.fn) == (2, 0, 0)
 
 
+def test_reciprocal_types_match_either_way_round(tmp_path: Path) -> None:
+    """PLOVER codes a meeting with every participant as actor, so USA->RUS = RUS->USA for CONSULT only."""
+    path = write_jsonl(tmp_path / "m.jsonl", [
+        {"id": "c", "text": "t", "date": None, "events": [ev("RUSGOV", "USAMIL", "040")]},
+        {"id": "a", "text": "t", "date": None, "events": [ev("RUSGOV", "USAMIL", "190")]},
+    ])
+    usa, rus = make_actor("u", "USA", "MIL"), make_actor("r", "RUS", "GOV")
+    preds = {
+        "c": (make_event("c", 0, type="CONSULT", actor=(usa,), recipient=(rus,)),),
+        "a": (make_event("a", 0, type="ASSAULT", actor=(usa,), recipient=(rus,)),),
+    }
+    scores = evaluate_set(load_gold(path), fake_coder(preds)).scores
+    assert (scores.dyads.tp, scores.dyads.fp, scores.dyads.fn) == (1, 1, 1)
+    assert (scores.sector.hits, scores.sector.total) == (1, 1)  # sectors compared side to side, not crosswise
+
+
 def test_coder_failure_counts_as_error_not_crash(gold_file: Path) -> None:
     def broken(records: Sequence[GoldRecord]) -> list[None]:
         return [None for _ in records]

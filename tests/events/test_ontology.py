@@ -100,6 +100,11 @@ def test_scores_follow_the_codebook_and_the_quad_sign(onto: Ontology) -> None:
         onto.plover_score("CHAT")
 
 
+def test_only_meetings_are_reciprocal(onto: Ontology) -> None:
+    """The codebook's "Compound and Reciprocal Actors": a meeting lists all parties as actor."""
+    assert [t.name for t in onto.types.values() if t.reciprocal] == ["CONSULT"]
+
+
 def test_contexts_and_auxiliary_fields(onto: Ontology) -> None:
     assert len(onto.contexts) == 37
     for c in ("military", "economic", "diplomatic", "human_security", "pro_autocracy", "cbrn", "trafficking"):

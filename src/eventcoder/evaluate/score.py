@@ -17,6 +17,7 @@ from itertools import zip_longest
 from typing import Any
 
 from eventcoder.evaluate.gold import ACLED_TYPES, GoldActor, GoldRecord, GoldSet, Pair
+from eventcoder.events.ontology import default_ontology
 from eventcoder.model import Actor, Article, Event
 
 NONE = "none"
@@ -307,11 +308,13 @@ PredPair = tuple[Actor | None, Actor | None]
 
 
 def _score_dyads(scores: PloverScores, record: GoldRecord, events: Sequence[Event]) -> None:
-    """(type, actor country, recipient country) pairs, matched one to one within each type."""
+    """(type, actor country, recipient country) pairs, matched one to one within each type;
+    either way round for reciprocal types (PLOVER lists everyone at a meeting as actor)."""
+    types = default_ontology().types
     for type_ in {e.type for e in record.events} | {e.type for e in events}:
         gold = _unique(p for g in record.events if g.type == type_ for p in g.pairs)
         pred = _unique_pred(p for e in events if e.type == type_ for p in predicted_pairs(e))
-        matched = _match(gold, pred)
+        matched = _match(gold, pred, either_way=type_ in types and types[type_].reciprocal)
         scores.dyads.add(len(matched), len(pred) - len(matched), len(gold) - len(matched))
         for g, p in matched:
             _score_sectors(scores, g, p)
@@ -366,13 +369,16 @@ def _pair_matches(gold: Pair, pred: PredPair) -> bool:
     return _side_matches(gold[0], pred[0]) and _side_matches(gold[1], pred[1])
 
 
-def _match(gold: list[Pair], pred: list[PredPair]) -> list[tuple[Pair, PredPair]]:
+def _match(gold: list[Pair], pred: list[PredPair], either_way: bool = False) -> list[tuple[Pair, PredPair]]:
     """Maximum one-to-one matching (augmenting paths): wildcard gold pairs must not steal exact ones."""
     owner: dict[int, int] = {}  # predicted index -> gold index
 
+    def matches(g: Pair, p: PredPair) -> bool:
+        return _pair_matches(g, p) or (either_way and _pair_matches(g, (p[1], p[0])))
+
     def assign(g: int, tried: set[int]) -> bool:
         for p, candidate in enumerate(pred):
-            if p in tried or not _pair_matches(gold[g], candidate):
+            if p in tried or not matches(gold[g], candidate):
                 continue
             tried.add(p)
             if p not in owner or assign(owner[p], tried):
@@ -382,7 +388,8 @@ def _match(gold: list[Pair], pred: list[PredPair]) -> list[tuple[Pair, PredPair]
 
     for g in range(len(gold)):
         assign(g, set())
-    return [(gold[g], pred[p]) for p, g in sorted(owner.items(), key=lambda item: item[1])]
+    pairs = [(gold[g], pred[p]) for p, g in sorted(owner.items(), key=lambda item: item[1])]
+    return [(g, p if _pair_matches(g, p) else (p[1], p[0])) for g, p in pairs]  # sectors compare side to side
 
 
 def _score_sectors(scores: PloverScores, gold: Pair, pred: PredPair) -> None:

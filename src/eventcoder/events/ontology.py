@@ -26,7 +26,7 @@ _CODE_RE = re.compile(r"\d{2,4}")
 _TYPE_RE = re.compile(r"[A-Z][A-Z_]*")
 _NAME_RE = re.compile(r"[a-z][a-z0-9_-]*")
 _TOP_KEYS = frozenset({"version", "plover_codebook", "types", "contexts", "context_aliases", "auxiliary", "codes"})
-_TYPE_KEYS = frozenset({"description", "quad_class", "score", "default_cameo", "modes", "aliases"})
+_TYPE_KEYS = frozenset({"description", "quad_class", "score", "default_cameo", "modes", "aliases", "reciprocal"})
 _MODE_KEYS = frozenset({"description", "score", "cameo"})
 _CODE_KEYS = frozenset({"name", "goldstein", "plover", "crosswalk_type"})
 _PLOVER_KEYS = frozenset({"type", "mode", "contexts"})
@@ -58,6 +58,9 @@ class EventType:
     quad_class: int
     plover_score: float
     default_cameo: str
+    reciprocal: bool = False
+    """Participants are all actors, with no direction (PLOVER codes a meeting this way), so
+    a dyad matches either way round."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,7 @@ class Ontology:
                 quad_class=quad,
                 plover_score=_number(src, where, "score", raw["score"]),
                 default_cameo=_code_key(src, f"{where}.default_cameo", raw["default_cameo"]),
+                reciprocal=raw.get("reciprocal", False) is True,
             )
 
         def canonical_mode(type_: str, mode: Any, src: str, where: str) -> str | None:
