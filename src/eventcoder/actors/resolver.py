@@ -44,6 +44,7 @@ from eventcoder.actors.knowledge import (
     norm,
 )
 from eventcoder.model import Actor
+from eventcoder.nlp.syntax import is_list_apposition, misattached_list_item
 
 __all__ = ["ActorResolver", "ArticleActors"]
 
@@ -72,6 +73,8 @@ _POSTING_PREPS = frozenset({"to"})
 _NP_PREPS = frozenset({"of", "to", "for", "in", "from"})
 _PLACE_PREPS = frozenset({"in", "from"})
 """A group's place counts only when it is a state: "opposition leaders in Senegal"."""
+_LIST_WORDS = frozenset({",", "and", "or"})
+"""Words between the names of a list ("in Jordan and Lebanon"): the items share their role."""
 _MAX_EXTEND = 8
 
 
@@ -183,6 +186,8 @@ class ArticleActors:
                 if tok is not head or len(conjuncts) == 1:
                     self._cache[ckey] = single
                 self._record(state, tok, span, single, person, group=len(single) > 1 or tok.tag_ in ("NNS", "NNPS"))
+            if tok is not head and misattached_list_item(head, tok):
+                single = _in_office_of(single, out)  # "the ministers of Egypt, Jordan, and Saudi Arabia"
             for actor in single:
                 if actor not in out:
                     out.append(actor)
@@ -220,7 +225,12 @@ class ArticleActors:
             and (tok.is_lower or not kb.is_name_word(tok.lower_))
         ):
             return (), span, False  # a verb or function word, unless the KB knows it as a name
-        if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.tag_ not in ("NNS", "NNPS"):
+        if (
+            tok.dep_ == "appos"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.head.tag_ not in ("NNS", "NNPS")
+            and not is_list_apposition(tok)
+        ):
             tok = tok.head  # "commissioner, Cheng Guoping" / "Lavrov, Russia's foreign minister": one mention
         start, end = self._span(tok)
         reading = self._read(tok, start, end)
@@ -389,9 +399,12 @@ class ArticleActors:
             term = kb.match_term(words, k, cased=True)
             if name is not None and (term is None or name[1] >= term[1]):
                 prev = toks[k - 1].lower_ if k > 0 else ""
-                hits.append(
-                    _Hit(start + k, name[1], entry=name[0], posting=prev in _POSTING_PREPS, place=prev in _PLACE_PREPS)
-                )
+                posting, place = prev in _POSTING_PREPS, prev in _PLACE_PREPS
+                last = hits[-1] if hits else None
+                if prev in _LIST_WORDS and last is not None and last.entry is not None and last.end == start + k - 1:
+                    # "refugees in Jordan and Lebanon": the second name is a place too
+                    posting, place = last.posting, last.place
+                hits.append(_Hit(start + k, name[1], entry=name[0], posting=posting, place=place))
                 consumed[k : k + name[1]] = [True] * name[1]
                 k += name[1]
                 continue
@@ -478,6 +491,8 @@ class ArticleActors:
         if not evidence:
             return None
         title = self._title(reading, run)
+        if base is None and (title is not None or reading.honorific):
+            base = self.kb.person(name, titled=True)  # "Prime Minister May": a surname that is also a word
         country = self._nationality(reading)
         sector = role = None
         if title is not None:
@@ -489,6 +504,8 @@ class ArticleActors:
         if base is not None:
             country = country or base.country
             sector = sector or base.sector
+            if country in ORG_CODES and sector == "GOV":
+                sector = base.sector or sector  # "Secretary-General Ban" serves an organisation, not a state
             role = role or base.role
             name = base.name
         if country is None and title is not None:
@@ -613,9 +630,11 @@ class ArticleActors:
         doc = tok.doc
         plural = tok.tag_ in ("NNS", "NNPS") or head.term.plural
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
-        if dets & _NONREFERENTIAL:
-            return ()
         owners = [h for h in owners if h.i < head.i or h.i >= head.end]
+        if dets & _NONREFERENTIAL and not (plural and any(h.i < head.i for h in owners)):
+            # "any country that ..." is nobody; "will not accept any Syrian refugees" still
+            # names whose refugees are meant
+            return ()
         role = self._role(doc, head) if term.kind == "title" else None
         sector = self._group_sector(head, reading)
         if term.kind == "relational":
@@ -639,6 +658,8 @@ class ArticleActors:
                     org_sector = sector
                 out.append(_make(e.name, e.country, org_sector, role, text))
         countries.extend((c, self.kb.country_name(c)) for c in person_owners)
+        if not countries and not out and term.kind != "relational":
+            countries.extend((c, self.kb.country_name(c)) for c in self._pronoun_owners(tok, state))
         if out:
             covered = {a.country for a in out}
             return _unique([*out, *(_make(n, c, sector, role, text) for c, n in countries if c not in covered)])
@@ -666,6 +687,24 @@ class ArticleActors:
         else:
             label = doc[head.i : head.end].text.lower()
         return (_make(label, None, sector, role, text),)
+
+    def _pronoun_owners(self, tok: Token, state: _DocState) -> list[str]:
+        """Countries of a body owned through a pronoun: "Syria offered its troops" (Syria's),
+        "Russia and China said their navies ..." (both). Without this the phrase is an
+        ownerless "troops" and passes for a third party, the recipient of the offer."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if poss is None:
+            return []
+        low = poss.lower_
+        if low == "its":
+            owners = self._pronoun(poss, state)
+        elif low == "their":
+            pos = (state.seq, poss.i)
+            since = (state.seq, tok.sent.start)
+            owners = next((m.actors for m in reversed(self._mentions) if m.group and since <= m.pos < pos), ())
+        else:
+            return []
+        return list(dict.fromkeys(a.country for a in owners if a.country))
 
     def _is_person_actor(self, actor: Actor, term: SectorTerm, tok: Token) -> bool:
         """A definite title that found its antecedent ("the minister" → Wang Yi) is a person."""
@@ -855,6 +894,17 @@ def _owns(doc: Doc, hit: _Hit) -> bool:
     return last.dep_ == "poss" or (hit.end < len(doc) and doc[hit.end].lower_ in ("'s", "'"))
 
 
+def _in_office_of(countries: tuple[Actor, ...], holders: Sequence[Actor]) -> tuple[Actor, ...]:
+    """Bare countries given the sector and role of the office holders listed before them."""
+    model = next((h for h in holders if h.sector and h.country), None)
+    if model is None:
+        return countries
+    return tuple(
+        _make(a.name, a.country, model.sector, model.role, a.text) if a.country and not a.sector else a
+        for a in countries
+    )
+
+
 def _same(a: Actor, b: Actor) -> bool:
     return a.name == b.name and a.country == b.country and a.sector == b.sector
 
@@ -872,12 +922,15 @@ def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
 
 
 def _conjuncts(head: Token) -> list[Token]:
-    """The head and every noun coordinated with it ("China and Russia", "Mr Wang and Mr Lavrov")."""
+    """The head and every noun coordinated with it ("China and Russia", "Mr Wang and Mr Lavrov"),
+    including list items the parser took for appositions ("The US, Russia, and Switzerland")."""
     out = [head]
     k = 0
     while k < len(out):
         for c in out[k].rights:
-            if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or c.ent_type_ in _ACTOR_ENTS):
+            if (c.dep_ == "conj" or is_list_apposition(c)) and (
+                c.pos_ in ("NOUN", "PROPN", "PRON") or c.ent_type_ in _ACTOR_ENTS
+            ):
                 out.append(c)
         k += 1
     return out
@@ -937,7 +990,7 @@ def _tree_span(tok: Token, kb: KnowledgeBase, with_preps: bool) -> tuple[int, in
             continue
         start = min(start, c.left_edge.i)
     for c in tok.rights:
-        if c.dep_ in _RIGHT_KEEP:
+        if c.dep_ in _RIGHT_KEEP and not is_list_apposition(c):
             s, e = _tree_span(c, kb, with_preps=False)
             end = max(end, e - 1)
             start = min(start, s)

@@ -22,18 +22,25 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Span, Token
 
+from eventcoder.actors.knowledge import actor_code
 from eventcoder.actors.resolver import ArticleActors
 from eventcoder.dates.resolver import ResolvedDate, resolve_event_date
 from eventcoder.events.lexicon import Lexicon, Trigger
 from eventcoder.events.modality import Modality, modality
 from eventcoder.events.ontology import Ontology
 from eventcoder.nlp.syntax import (
+    addressee_of_message,
     agent_heads,
+    attached_targets,
     children,
+    clause_objects,
     clause_verb,
+    coordinated,
+    example_objects,
     first_child,
     governors,
     is_passive,
+    place_objects,
     prep_objects,
     subject_heads,
 )
@@ -49,10 +56,18 @@ OCCUR_VERBS = frozenset(
     {"take", "occur", "begin", "start", "erupt", "break", "end", "continue", "resume", "last",
      "prompt", "spark", "trigger", "cause", "provoke", "draw", "follow", "come", "leave", "kill", "wound"}
 )
+# Named-entity labels of dates and times, which are never a party: "offered on Monday to ...".
+TIME_ENTS = frozenset({"DATE", "TIME"})
+# CAMEO "mediate": the parties "between" whom one mediates are its recipients, not co-actors.
+MEDIATION = "045"
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MONEY_AID = Trigger(type="AID", context=("economic",), cameo="071")
+# Verbs that carry on an act named by their object: "continued military aid to Mozambique"
+# is aid to Mozambique, with the verb's subject as donor (a light verb for that purpose).
+ASPECT_VERBS = frozenset({"continue"})
+ASPECT_LIGHT = Trigger(light=True)
 # Types whose event noun names its target with "of": "the arrest of a journalist".
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
 # Types whose passive subject is the actor, not the target.
@@ -77,6 +92,9 @@ class Candidate:
     derived_from: str = ""
     addressee_heads: list[Token] = field(default_factory=list)
     """For an exhortation: who is urged to act ("Israel must end attacks": Israel)."""
+    content_target: bool = False
+    """The recipients are the target of the framed content ("agreed to lift tariffs on US
+    goods"), not partners of a reciprocal predicate, so they stay recipients."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +173,8 @@ class EventCoder:
 
     def _verb_candidate(self, verb: Token) -> Candidate | None:
         entry = self.verb_entry(verb)
+        if entry is None and verb.lemma_.lower() in ASPECT_VERBS:
+            entry = ASPECT_LIGHT
         if entry is None or (entry.light and entry.type is None):
             if verb.lemma_.lower() in self.lex.money_verbs and self._gives_money(verb):
                 # "gave 352.5 million euros to Ethiopia": a sum handed over is aid
@@ -239,6 +259,11 @@ class EventCoder:
             return None
         anchor = clause_verb(noun)
         cand = Candidate(trigger=noun, anchor=anchor, entry=entry)
+        if participants and entry.cameo == MEDIATION:
+            # "mediation between A and B": the mediator is the clause's subject, A and B the mediated
+            cand.actor_heads = agents or list(children(noun, "poss")) or subject_heads(anchor)
+            cand.recipient_heads = list(participants)
+            return cand
         if participants:
             cand.actor_heads, cand.reciprocal = participants, True
         else:
@@ -270,7 +295,8 @@ class EventCoder:
                     # "a car bombing by the Islamic State killed 75": its agent acted
                     objs += [t for p in RECIPIENT_PREPS for t in prep_objects(subj, p)]
                     cand.actor_heads += prep_objects(subj, "by")
-            preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS
+            # "mediate between Greece and Turkey": both sides are on the receiving end
+            preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS + ("between",)
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
             # "broke off relations with the Netherlands", "called for sanctions against China":
             # the partner hangs off the object
@@ -278,11 +304,18 @@ class EventCoder:
             pobjs += [t for o in objects for p in PARTICIPANT_PREPS + ("on", "against") for t in prep_objects(o, p)]
             if noun != verb:
                 pobjs += [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
-                if participants := prep_objects(noun, "between"):
+                if (participants := prep_objects(noun, "between")) and cand.entry.cameo == MEDIATION:
+                    objs += participants  # "a mediation effort between A and B": both are mediated
+                elif participants:
                     cand.actor_heads, cand.reciprocal = cand.actor_heads + participants, True
                 if any(c.lower_ in JOINT_WORDS for c in noun.children):
                     cand.reciprocal = True
-            cand.recipient_heads = objs + pobjs
+                elif any(c.lower_ == "unilateral" for c in noun.children):
+                    # "a unilateral ceasefire with the Taliban": one side acts, toward the other
+                    cand.reciprocal = False
+                    cand.entry = replace(cand.entry, reciprocal=False)
+            # "offered on Monday to mediate": a date is never the other side
+            cand.recipient_heads = [h for h in objs + pobjs if h.ent_type_ not in TIME_ENTS]
 
     # ----------------------------------------------------------------- the sentence
     def code_sentence(self, sent: Span, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -326,17 +359,19 @@ class EventCoder:
         derived: list[Candidate] = []
         by_anchor = {c.anchor.i: c for c in cands}
         for cand in cands:
+            framer = self._framer(cand, by_anchor)
+            if framer is not None:
+                # "warned that it would impose sanctions on Belarus": the threat is against
+                # Belarus; "refused to lift the ban on Cypriot ships": the refusal concerns Cyprus
+                self._inherit_target(framer, cand)
             if cand.mod.negated:
-                if cand.mod.future and cand.entry.type in COOPERATIVE:
+                if cand.mod.future and cand.entry.type in COOPERATIVE and framer is None:
                     # "will not lift the ban", "won't release the soldiers": a refusal, made now
+                    # (a coded "refused to"/"rejected" above it is the refusal already)
                     entry = Trigger(type="REJECT", cameo="124" if cand.entry.type in ("CONCEDE", "RETREAT") else "120")
                     derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="refusal"))
                 continue
-            framer = self._framer(cand, by_anchor)
             if framer is not None:
-                # "warned that it would impose sanctions on Belarus": the threat is against Belarus
-                if not framer.recipient_heads:
-                    framer.recipient_heads = list(cand.recipient_heads)
                 continue
             frame, ftok = cand.mod.frame, cand.mod.frame_token
             etype = cand.entry.type
@@ -387,6 +422,22 @@ class EventCoder:
             )
         return derived
 
+    @staticmethod
+    def _inherit_target(framer: Candidate, cand: Candidate) -> None:
+        """A framing predicate with no recipient of its own takes its content's: the target
+        of what is promised, threatened or refused; for a demand, who is to act ("demanded
+        that Iraq withdraw from Kuwait": Iraq), else the target of the demanded act."""
+        if framer.recipient_heads:
+            return
+        heads = list(cand.recipient_heads)
+        if framer.entry.type == "REQUEST":
+            doer = first_child(cand.anchor, "nsubj")
+            if doer is not None and doer.pos_ != "PRON" and doer not in framer.actor_heads:
+                heads = [doer]
+        if heads:
+            framer.recipient_heads = heads
+            framer.content_target = True
+
     def _framer(self, cand: Candidate, by_anchor: dict[int, Candidate]) -> Candidate | None:
         """A coded predicate that governs ``cand`` as its content ("pledged to help", "warned that")."""
         for gov, rel in governors(cand.anchor):
@@ -435,10 +486,31 @@ class EventCoder:
                 found = self._resolve_fallback(head, ctx)
             elif head.ent_type_ in ("GPE", "LOC", "FAC") and not any(a.country for a in found):
                 found = self._resolve_fallback(head, ctx) or found
+            elif all(a.country is None and a.sector for a in found):
+                found = self._located(found, head, ctx)
             for actor in found:
                 if actor not in out:
                     out.append(actor)
         return tuple(out)
+
+    def _located(self, group: tuple[Actor, ...], head: Token, ctx: ArticleContext) -> tuple[Actor, ...]:
+        """A group with no country of its own takes the country of the place its own phrase
+        puts it in: "refugees fleeing the war in Liberia" (LBR CVL), "migrants from Syria";
+        one actor per country ("refugees in Jordan and Lebanon"). A group given by examples
+        is its examples: "donors such as Japan and Germany"."""
+        examples = self._resolve(example_objects(head), ctx)
+        if examples:
+            return examples
+        countries: list[str] = []
+        for place in place_objects(head):
+            if place.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"):
+                continue
+            for actor in self._resolve([place], ctx):
+                if actor.country and actor.country not in countries:
+                    countries.append(actor.country)
+        if not countries:
+            return group
+        return tuple(replace(a, country=c, code=actor_code(c, a.sector)) for a in group for c in countries)
 
     @staticmethod
     def _placed(actor: Actor, head: Token, ctx: ArticleContext) -> Actor:
@@ -460,17 +532,64 @@ class EventCoder:
             place = ctx.places.lookup(head.text)
             if place is not None and place.country:
                 return (Actor(name=_country_name(place.country), country=place.country, text=head.text, code=place.country),)
-        return ()
+            # a region named with its state's adjective: "Iraqi Kurdistan", "Indian Kashmir"
+            owners = [a for m in children(head, "amod", "compound") if m.i < head.i for a in ctx.actors.resolve(m)]
+            states = [a for a in owners if a.country and not a.sector]
+            if states:
+                return tuple(replace(a, text=head.text) for a in states)
+        return self._resolve(example_objects(head), ctx)  # "valued partners like Saudi Arabia"
 
-    def _recipient_fallback(self, cand: Candidate, ctx: ArticleContext) -> tuple[Actor, ...]:
-        """The owner of what was acted on: "raided the offices of the BBC", "rebuild Ukraine's grid"."""
-        objs = [o for o in cand.recipient_heads if o.pos_ in ("NOUN", "PROPN")]
-        for clause in children(cand.anchor, "xcomp", "advcl"):
-            objs += list(children(clause, "dobj"))
-            for sub in children(clause, "xcomp"):
-                objs += list(children(sub, "dobj"))
-        owners = [o for obj in objs for o in [*children(obj, "poss"), *prep_objects(obj, "of")]]
-        return self._resolve(owners, ctx)
+    def _own_side(self, recipient: Actor, actors: tuple[Actor, ...]) -> bool:
+        """Is a recipient one of the actors themselves ("Syria offered its troops": Syria's own)?
+
+        The same state is itself only on the same side of the state/society line: a
+        government acting on its own opposition or citizens is a real dyad (UGAGOV → UGAOPP,
+        "Nepal's government accepted the protesters' demands")."""
+        state = self.lex.state_sectors
+        official = recipient.sector is None or recipient.sector in state
+        for a in actors:
+            if (a.sector is None or a.sector in state) != official:
+                continue
+            if a.name == recipient.name:
+                return True
+            if recipient.sector is None and recipient.country and recipient.country == a.country:
+                return True  # "Trump threatened to pull US funding": his own state
+        return False
+
+    def _recipient_fallback(self, cand: Candidate, ctx: ArticleContext, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """Whom the act concerns when no argument names anyone but the ``actors`` themselves.
+
+        Looked for nearest first, the first place that names a country winning:
+        1. the object of an infinitive of purpose ("donated ventilators to assist Ethiopia")
+           or the addressee of a message ("sent a letter to the WHO threatening ...");
+        2. a group that is itself the event's object ("will not accept Syrian refugees");
+        3. the owner or target of what was acted on: "raided the offices of the BBC",
+           "lifted a ban imposed on Chadian citizens", "lifted its blockade of Yemen";
+        4. one step further: "lift embargoes on sales | to Iran".
+        A group with no country ("paratroopers") is taken only if nothing better turns up.
+        """
+        nominal = cand.trigger != cand.anchor and cand.trigger.pos_ in ("NOUN", "PROPN")
+        objs = [c for o in cand.recipient_heads if o.pos_ in ("NOUN", "PROPN") for c in coordinated(o)]
+        if nominal:
+            objs.append(cand.trigger)
+        direct = clause_objects(cand.anchor) + addressee_of_message(cand.anchor)
+        levels: list[tuple[list[Token], bool]] = [(direct, True)]
+        if nominal and cand.trigger.dep_ in ("dobj", "nsubjpass"):
+            levels.append(([cand.trigger], False))
+        seen = set(objs + direct)
+        frontier = objs + direct
+        for _ in range(2):
+            frontier = [t for o in frontier for t in attached_targets(o) if t not in seen]
+            seen.update(frontier)
+            levels.append((frontier, True))
+        unplaced: tuple[Actor, ...] = ()
+        for heads, unplaced_ok in levels:
+            found = tuple(a for a in self._resolve(heads, ctx) if not self._own_side(a, actors))
+            if any(a.country for a in found):
+                return found
+            if unplaced_ok and not unplaced:
+                unplaced = found
+        return unplaced
 
     def _has_group_recipient(self, cand: Candidate) -> bool:
         return any(h.lemma_.lower() in self.lex.group_nouns for h in cand.recipient_heads)
@@ -502,7 +621,7 @@ class EventCoder:
     def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
         actors = self._resolve(cand.actor_heads, ctx)
         heads = cand.recipient_heads
-        if cand.reciprocal:
+        if cand.reciprocal and not cand.content_target:
             # a meeting's partners are "with"/"between" them, not "near the border"
             heads = [h for h in heads if h.dep_ in ("dobj", "dative", "nsubjpass") or h.head.lower_ in PARTICIPANT_PREPS]
         recipients = self._resolve(heads, ctx)
@@ -517,16 +636,17 @@ class EventCoder:
             actors, recipients = recipients, actors
         if entry.actor_sector:
             actors = tuple(_with_sector(a, entry.actor_sector) for a in actors)
-        if cand.reciprocal or entry.reciprocal and recipients:
+        if (cand.reciprocal or entry.reciprocal and recipients) and not cand.content_target:
             actors = actors + tuple(r for r in recipients if r not in actors)
             recipients = ()
             if len({a.name for a in actors}) < 2 and entry.needs_participant:
                 return None
         actors, recipients = _most_specific(actors), _most_specific(recipients)
-        actor_names = {a.name for a in actors}
-        recipients = tuple(r for r in recipients if r.name not in actor_names)
-        if not recipients and not cand.reciprocal and not entry.reciprocal:
-            recipients = tuple(r for r in self._recipient_fallback(cand, ctx) if r.name not in actor_names)
+        recipients = tuple(r for r in recipients if not self._own_side(r, actors))
+        if not recipients and (entry.type in FRAMING_TYPES or not (cand.reciprocal or entry.reciprocal)):
+            # (a framing predicate's target comes from its content even when, like "agree",
+            # it is reciprocal among its subjects: "agreed to lift embargoes on ... Iran")
+            recipients = self._recipient_fallback(cand, ctx, actors)
         if cand.derived_from in ("intent", "hortative", "statement"):
             # a speaker's own side is not the partner of its stated intent or criticism
             own = {a.country for a in actors if a.country}

@@ -68,6 +68,10 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if head.dep_ == "ROOT" and first_child(verb, "dobj") is not None:
+            # "The Iraqi air force carried out three air strikes": a clause misread as a
+            # noun with a participle (the sentence has no other verb); an object shows it
+            return [head]
         return []  # "a convoy sent to the area": the noun is what was sent, the sender unknown
     if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
         obj = first_child(head, "dobj")
@@ -78,6 +82,9 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         poss = first_child(head, "poss")
         if poss is not None:
             return [poss]
+        agents = prep_objects(head, "by")
+        if agents:
+            return agents  # "a proposal by the US to send peacekeepers": the US would send
         return subject_heads(clause_verb(head), depth + 1)
     if verb.dep_ == "pcomp":
         return subject_heads(clause_verb(head), depth + 1)
@@ -140,3 +147,147 @@ def governing_verb(trigger: Token) -> tuple[Token, Token] | None:
             return tok.head, tok
         tok = tok.head
     return None
+
+
+# ---------------------------------------------------------------------- dyads
+# Where the other side of an event hides when it is not a plain object of the verb.
+
+LIST_ENTS = frozenset({"GPE", "ORG", "NORP"})
+# Prepositions through which a thing names whom it is aimed at or who it comes from:
+# "aid to Mozambique", "sanctions on Iran", "a request from the Times", "the proposal by X",
+# "the blockade of Yemen".
+TARGET_PREPS = ("to", "on", "against", "for", "with", "from", "by", "of", "into", "upon", "toward", "towards")
+# Prepositions that place a group: "refugees in Liberia", "migrants from Syria".
+PLACE_PREPS = frozenset({"in", "from"})
+
+
+def is_list_apposition(tok: Token) -> bool:
+    """Is this "appos" really the next item of a list?
+
+    In "The US, Russia, and Switzerland met" the small model hangs "Russia" on "US" as an
+    apposition and "Switzerland" on "Russia" as its conjunct, so following ``conj`` alone
+    loses "Russia" and "Switzerland". A true apposition renames its head ("Lavrov, Russia's
+    foreign minister", "Kabul, Afghanistan") and does not start a coordination of its own;
+    a named state or body that does ("Russia, and Switzerland") is a list item.
+    """
+    if tok.dep_ != "appos" or tok.head == tok:
+        return False
+    if not any(c.dep_ == "conj" for c in tok.children):
+        return False
+    named = tok.ent_type_ in LIST_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON")
+    return named and tok.head.ent_type_ != "PERSON"
+
+
+def coordinated(head: Token) -> list[Token]:
+    """``head`` first, then every item coordinated with it, including list items the parser
+    mislabelled as appositions ("The US, Russia, and Switzerland")."""
+    out = [head]
+    k = 0
+    while k < len(out):
+        for c in out[k].rights:
+            if (c.dep_ == "conj" or is_list_apposition(c)) and c not in out:
+                out.append(c)
+        k += 1
+    return out
+
+
+def attached_targets(noun: Token) -> list[Token]:
+    """Nouns through which ``noun`` says whom it concerns or whose it is.
+
+    The parser often hangs an event's recipient on the object rather than on the verb
+    ("continue military aid | to Mozambique", "lift embargoes | on sales to Iran"), on a
+    reduced relative ("a travel ban | imposed on Chadian citizens"), or leaves it as the
+    possessor ("Lebanon's president", "Saudi Arabia's blockade of Qatar"); the agent of a
+    reported act ("accusations by the US", "an offer from Kabul") is whom rejecting or
+    accepting it answers.
+    """
+    out = list(children(noun, "poss"))
+    for prep in TARGET_PREPS:
+        out += prep_objects(noun, prep)
+    for acl in children(noun, "acl"):
+        if acl.tag_ == "VBN":  # "sanctions imposed on China" (but not "imposed by the UN")
+            for prep in TARGET_PREPS:
+                if prep != "by":
+                    out += prep_objects(acl, prep)
+    return out
+
+
+def clause_objects(verb: Token, depth: int = 2) -> list[Token]:
+    """Objects of the infinitives a verb hands its content or purpose to: "offered [to
+    negotiate with X]" aside, "donated ventilators [to assist Ethiopia]", "pledged $500
+    million [to help [rebuild Ukraine's grid]]", and whoever such an infinitive helps or
+    lets act ("earmarked aid [to help Haiti cope]"). They are who the act is for."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _ in range(depth):
+        frontier = [c for v in frontier for c in children(v, "xcomp", "advcl") if c.tag_ == "VB"]
+        for clause in frontier:
+            out += children(clause, "dobj")
+            if clause.lemma_ in OBJECT_CONTROL:  # "help Haiti cope": Haiti is helped
+                out += [s for comp in children(clause, "ccomp", "xcomp") for s in children(comp, "nsubj")]
+    return out
+
+
+def place_objects(noun: Token, depth: int = 3) -> list[Token]:
+    """Places said of a noun within its own phrase: "refugees [fleeing the war] in Liberia",
+    "people in Somalia, Ethiopia and Kenya", "migrants from Syria". A group noun with no
+    country of its own ("refugees") takes its country from these; places of the clause
+    ("protested in Cairo") are not the noun's and are not returned."""
+    out: list[Token] = []
+    frontier = [noun]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for pobj in children(c, "pobj"):
+                        if c.lower_ in PLACE_PREPS:
+                            out += coordinated(pobj)
+                        nxt.append(pobj)
+                elif c.dep_ in ("acl", "relcl", "dobj"):
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def example_objects(noun: Token) -> list[Token]:
+    """Members a group noun is illustrated by: "partners like Saudi Arabia", "donors such as
+    Japan and Germany", "groups including Hamas". When the group itself names no one, its
+    examples are the actors the sentence points at."""
+    out: list[Token] = []
+    for p in children(noun, "prep"):
+        low = p.lower_
+        if low in ("like", "including") or (low == "as" and any(c.lower_ == "such" for c in p.children)):
+            for pobj in children(p, "pobj"):
+                out += coordinated(pobj)
+    return out
+
+
+def misattached_list_item(head: Token, conj: Token) -> bool:
+    """Is ``conj`` the last item of a list inside ``head``'s "of" phrase that the parser
+    hung on ``head`` instead? In "the foreign ministers of Egypt, Jordan, and Saudi Arabia"
+    "Saudi Arabia" is parsed as a conjunct of "ministers", though it is a third country
+    whose minister met. Only a name after an "of" list of names qualifies."""
+    if conj.dep_ != "conj" or conj.head != head or head.pos_ != "NOUN" or conj.pos_ != "PROPN":
+        return False
+    if conj.ent_type_ not in ("GPE", "NORP", "ORG"):
+        return False
+    for pobj in prep_objects(head, "of"):
+        items = coordinated(pobj)
+        if len(items) > 1 and all(t.pos_ == "PROPN" for t in items) and items[-1].i < conj.i:
+            return True
+    return False
+
+
+def addressee_of_message(verb: Token) -> list[Token]:
+    """Whom a participle describing a message is addressed to: "sent a letter to the WHO
+    threatening to cut funding" (the WHO is threatened), "wrote to Kenya's president,
+    warning that ...". The participle hangs on the sending verb (advcl) or on the message
+    (acl); the addressee is the "to" object of either."""
+    if verb.tag_ != "VBG":
+        return []
+    if verb.dep_ == "advcl":
+        return prep_objects(verb.head, "to")
+    if verb.dep_ == "acl":
+        return prep_objects(verb.head, "to") + prep_objects(verb.head.head, "to")
+    return []
