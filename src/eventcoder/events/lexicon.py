@@ -89,6 +89,9 @@ class Lexicon:
     intent_frames: frozenset[str]
     attempt_frames: frozenset[str]
     allegation_frames: frozenset[str]
+    speculation_frames: frozenset[str]
+    future_frames: frozenset[str]
+    content_nouns: frozenset[str]
     habitual: frozenset[str]
     speech: frozenset[str]
     physical_targets: frozenset[str]
@@ -132,6 +135,9 @@ class Lexicon:
             intent_frames=frozenset(mod.get("intent_frames", [])),
             attempt_frames=frozenset(mod.get("attempt_frames", [])),
             allegation_frames=frozenset(mod.get("allegation_frames", [])),
+            speculation_frames=frozenset(mod.get("speculation_frames", [])),
+            future_frames=frozenset(mod.get("future_frames", [])),
+            content_nouns=frozenset(mod.get("content_nouns", [])),
             habitual=frozenset(mod.get("habitual", [])),
             speech=frozenset(mod.get("speech", [])),
             physical_targets=frozenset(raw.get("physical_targets", [])),
