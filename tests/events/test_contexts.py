@@ -38,6 +38,14 @@ def test_article_topic_needs_cues_in_two_sentences() -> None:
     assert _contexts(meeting + one_sentence, "CONSULT") == ()
 
 
+def test_passing_mentions_in_a_long_article_are_not_its_topic() -> None:
+    meeting = "German officials met Polish officials in Berlin on Monday.\n\n"
+    filler = [f"Delegates discussed item {n} of the agenda.\n\n" for n in range(6)]
+    passing = ["The pandemic delayed the talks.\n\n", "A vaccine was mentioned.\n\n", "The pandemic is easing.\n\n"]
+    assert _contexts(meeting + "".join(filler + passing), "CONSULT") == ()  # 3 of 10 sentences
+    assert _contexts(meeting + "".join(filler[:2] + passing), "CONSULT") == ("health",)  # 3 of 6
+
+
 def test_own_clause_context_is_kept() -> None:
     text = "China and Japan signed a trade agreement on Monday.\n\nMilitary officers and troops attended with the army."
     assert _contexts(text, "SUPPORT") == ("economic",)

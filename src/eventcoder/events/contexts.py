@@ -24,7 +24,10 @@ from eventcoder.model import Event
 PARAGRAPH_MIN = 2
 """Cue words a paragraph needs for its topic to be given to its events."""
 ARTICLE_MIN = 3
-"""Cue words, in at least two sentences, an article needs for its topic to count."""
+"""Cue words an article needs for its topic to count ..."""
+ARTICLE_SHARE = 1 / 3
+"""... spread over at least this share of its sentences (and at least two): an article that
+mentions the pandemic in passing three times is not about health."""
 
 
 @dataclass
@@ -52,7 +55,8 @@ class TopicContexts:
             article.update(found)
             spread.update(found.keys())
             paragraphs.setdefault(paragraph, Counter()).update(found)
-        article_topic = _top(Counter({c: n for c, n in article.items() if spread[c] >= 2}), ARTICLE_MIN)
+        needed = max(2, ARTICLE_SHARE * len(self._sentences))
+        article_topic = _top(Counter({c: n for c, n in article.items() if spread[c] >= needed}), ARTICLE_MIN)
         out: list[Event] = []
         for event in events:
             if event.context or event.sentence_index >= len(self._sentences):
