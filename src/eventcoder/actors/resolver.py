@@ -10,7 +10,11 @@ base and decides what kind of mention it is:
 * a state, its government or one of its bodies ("China", "Beijing", "the Kremlin",
   "Syrian troops", "US moves"), or an organisation ("the UN Security Council", "Hamas
   militants");
-* a group named by its sector noun ("rebels", "the police", "officials");
+* a group named by its sector noun ("rebels", "the police", "officials"); a civilian-side
+  group with no country of its own ("protesters", "thousands of workers", "a Kansas woman")
+  takes the country of a place in front of it, of a place its phrase names, of the place
+  where the clause happens, else the article's home country; a people named as living in
+  another state are that state's civilians ("ethnic Albanians in southern Serbia": SRB CVL);
 * an anaphor resolved against the article so far ("the two countries", "the Russian senior
   diplomat", "he", "they").
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -44,7 +49,7 @@ from eventcoder.actors.knowledge import (
     norm,
 )
 from eventcoder.model import Actor
-from eventcoder.nlp.syntax import is_list_apposition, misattached_list_item
+from eventcoder.nlp.syntax import clause_verb, is_list_apposition, misattached_list_item, place_objects
 
 __all__ = ["ActorResolver", "ArticleActors"]
 
@@ -76,6 +81,19 @@ _PLACE_PREPS = frozenset({"in", "from"})
 _LIST_WORDS = frozenset({",", "and", "or"})
 """Words between the names of a list ("in Jordan and Lebanon"): the items share their role."""
 _MAX_EXTEND = 8
+_QUANTITY = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "thousand", "hundred", "dozen", "score",
+     "handful", "number", "majority", "minority", "many", "some", "most", "several", "few", "all", "none", "one",
+     "group", "groups", "crowd", "crowds", "band", "busloads", "hordes", "throngs", "contingent", "team"}
+)
+"""Words that count a group named after "of": "thousands of workers", "a group of protesters"."""
+_SCENE_SECTORS = frozenset({"CVL", "OPP", "EDU", "REL", "MED", "BUS", "POL", "JUD", "LEG"})
+"""Sectors of a group that, named without a country ("protesters", "students", "police"),
+belongs to the country where it acts: PLOVER and CAMEO code a crowd in Kyiv as Ukrainian."""
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_ANYONE = frozenset({"man", "woman", "youth", "family"})
+"""Member nouns that name an actor only with a country: "a Kansas woman", not "two men"."""
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around", "inside"})
 
 
 @dataclass(slots=True)
@@ -176,6 +194,13 @@ class ArticleActors:
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
+        counted = _counted(head)
+        if counted is not None:
+            # "thousands of workers", "tens of thousands of people", "a group of protesters":
+            # the group is what is counted; "thousands of dollars" is nobody
+            result = self.resolve(counted, place_country=place_country)
+            self._cache[key] = result
+            return result
         out: list[Actor] = []
         conjuncts = _conjuncts(head)
         for tok in conjuncts:
@@ -261,6 +286,9 @@ class ArticleActors:
             if len(owners) > 1 and _flat_coordination(tok.doc, owners):
                 # "Amnesty International and Human Rights Watch" parsed as one name
                 return _unique(self._entity_actor(h.entry, h.text(tok.doc)) for h in owners), span, False
+            people = self._ethnic_group(tok, head_entry, place, text)
+            if people is not None:
+                return people, span, False
             return (self._entity_actor(head_entry, text),), span, False
         if head_term is not None:
             actors = self._term_actors(tok, head_hit, owners, reading, state, peers, place, text)
@@ -270,8 +298,14 @@ class ArticleActors:
         unknown_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ in ("PROPN", "NOUN")
         if unknown_org:
             ent = _entity_bounds(tok)
-            if tok.ent_type_ == "NORP" or any(norm(t.lower_) in self.kb.org_words for t in doc[ent[0] : ent[1]]):
+            org = any(norm(t.lower_) in self.kb.org_words for t in doc[ent[0] : ent[1]])
+            if tok.ent_type_ == "NORP" or org:
                 country = next((h.entry.country for h in owners if h.entry.kind in COUNTRY_KINDS), None)
+                if not org and tok.tag_ in ("NNS", "NNPS"):
+                    # an ethnic or religious group: "Kurds in Syria", "Iraqi Kurds", "Muslims in India"
+                    # are civilians of the state they live in
+                    country = country or self._group_country(tok, place)
+                    return (_make(_entity_name(doc, ent), country, "CVL", None, text),), span, False
                 return (_make(_entity_name(doc, ent), country, None, None, text),), span, False
             # otherwise a treaty, a law, a disease the model took for an organisation - or a
             # state body the KB does not name ("the US Treasury"): only its owner can be an actor
@@ -631,7 +665,8 @@ class ArticleActors:
         plural = tok.tag_ in ("NNS", "NNPS") or head.term.plural
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
         owners = [h for h in owners if h.i < head.i or h.i >= head.end]
-        if dets & _NONREFERENTIAL and not (plural and any(h.i < head.i for h in owners)):
+        people = any(c.ent_type_ == "NORP" and c.dep_ in ("compound", "amod") for c in tok.lefts)
+        if dets & _NONREFERENTIAL and not (plural and (people or any(h.i < head.i for h in owners))):
             # "any country that ..." is nobody; "will not accept any Syrian refugees" still
             # names whose refugees are meant
             return ()
@@ -676,17 +711,104 @@ class ArticleActors:
         if term.kind == "title" and not plural and dets & {"a", "an"} and place is None:
             return ()  # "a spokesman said", nobody's in particular
         country = place
+        if country is None and sector in _SCENE_SECTORS and (plural or term.kind in ("member", "group")):
+            # "protesters blocked roads in Lima", "a Kansas woman", "workers at the port of Durban"
+            country = self._group_country(tok, None)
         if country is None and (
             term.kind == "title" or (not plural and dets & _DEFINITE and sector in ("GOV", "MIL", "POL", "JUD", "LEG"))
         ):
             country = self.home_country
         if country is not None:
             return (_make(self.kb.country_name(country), country, sector, role, text),)
+        if term.term in _ANYONE:
+            return ()  # "two men were arrested": nobody in particular until placed ("a Kansas woman")
         if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG":
             label = _entity_name(doc, _entity_bounds(tok))  # an organisation the KB does not know
         else:
             label = doc[head.i : head.end].text.lower()
         return (_make(label, None, sector, role, text),)
+
+    # ------------------------------------------------------------------ where a group is
+    def _ethnic_group(self, tok: Token, entry: Entry, place: str | None, text: str) -> tuple[Actor, ...] | None:
+        """A nationality named as a people living in another state: "ethnic Albanians in
+        southern Serbia" are Serbian civilians (CAMEO: SRB + the ethnic code), "Hungarians in
+        Romania" Romanian ones. "Ethnic Russians" with no place of their own live where they act."""
+        ethnic = any(c.lower_ == "ethnic" for c in tok.children)
+        if entry.kind != "demonym" or not (ethnic or tok.tag_ in ("NNS", "NNPS")):
+            return None
+        where = self._own_place(tok)
+        if where is None and ethnic:
+            where = place or self._scene_country(tok) or self.home_country
+        if where is not None and where != entry.country and where not in ORG_CODES:
+            return (_make(self.kb.country_name(where), where, "CVL", None, text),)
+        bare = not any(c.dep_ in ("det", "predet", "poss") for c in tok.children)
+        if ethnic or (bare and tok.tag_ in ("NNS", "NNPS") and tok.lower_.endswith("s")):
+            # people, not their state: "three Palestinians were killed", "Kosovo Albanians protested"
+            # ("the Russians said", a delegation, stays the state)
+            return (_make(self.kb.country_name(entry.country), entry.country, "CVL", None, text),)
+        return None
+
+    def _group_country(self, tok: Token, place: str | None) -> str | None:
+        """The country of a group named without one: a place in front of it ("a Kansas
+        woman"), a place its own phrase puts it in ("people in Somalia"), the place of the
+        event ("marched in Kyiv", "at the port of Durban"), else the article's home country."""
+        return (
+            place
+            or self._modifier_place(tok)
+            or self._own_place(tok)
+            or self._scene_country(tok)
+            or self.home_country
+        )
+
+    def _modifier_place(self, tok: Token) -> str | None:
+        """A sub-national place written in front of a group: "a Kansas woman", "Durban workers"."""
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC"):
+                s, e = _entity_bounds(c)
+                country = _place_country(self.kb, tok.doc[s:e].text)
+                if country is not None:
+                    return country
+        return None
+
+    def _own_place(self, tok: Token) -> str | None:
+        """The country of a place the group's own phrase names: "Kurds in Syria", "people in
+        Somalia", "Albanians from Kosovo" (the first one named)."""
+        for p in place_objects(tok):
+            if p.ent_type_ not in _PLACE_ENTS and not (p.pos_ == "PROPN" and self.kb.is_name_word(p.lower_)):
+                continue
+            s, e = _entity_bounds(p) if p.ent_type_ else (p.i, p.i + 1)
+            country = _place_country(self.kb, tok.doc[s:e].text)
+            if country is not None:
+                return country
+        return None
+
+    def _scene_country(self, tok: Token) -> str | None:
+        """The country of the place where the clause of ``tok`` happens ("marched in Kyiv")."""
+        verb = clause_verb(tok)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        loc = _places().for_event(verb)
+        if loc is not None and loc.country and loc.country not in ORG_CODES:
+            return loc.country
+        # the small model often labels a town a person or an organisation ("marched in Kyiv",
+        # "at the port of Durban"), which the place finder then passes over
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ not in _SCENE_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                of = [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+                for t in [pobj, *of]:
+                    if t.pos_ != "PROPN" or t.dep_ != "pobj":
+                        continue
+                    doc, start = t.doc, t.i
+                    while start > t.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+                        start -= 1
+                    country = _place_country(self.kb, doc[start : t.i + 1].text)
+                    if country is not None and country not in ORG_CODES:
+                        return country
+        return None
 
     def _pronoun_owners(self, tok: Token, state: _DocState) -> list[str]:
         """Countries of a body owned through a pronoun: "Syria offered its troops" (Syria's),
@@ -879,6 +1001,35 @@ class ArticleActors:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=1)
+def _places():
+    """The gazetteer, for groups placed by a town or region the KB does not name ("Durban")."""
+    from eventcoder.places.resolver import PlaceResolver
+
+    return PlaceResolver()
+
+
+def _place_country(kb: KnowledgeBase, name: str) -> str | None:
+    """The state a place name lies in: a KB name first ("Serbia", "Kyiv"), then the gazetteer."""
+    country = kb.country_of(name)
+    if country is not None:
+        return country
+    loc = _places().lookup(name)
+    return loc.country if loc is not None and loc.country else None
+
+
+def _counted(head: Token) -> Token | None:
+    """What a quantity counts: "thousands [of workers]", "a group [of protesters]"."""
+    if head.pos_ != "NUM" and head.lower_ not in _QUANTITY:
+        return None
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _make(name: str, country: str | None, sector: str | None, role: str | None, text: str) -> Actor:
