@@ -40,10 +40,12 @@ from eventcoder.nlp.syntax import (
     first_child,
     governors,
     is_passive,
+    OBJECT_CONTROL,
     place_objects,
     prep_objects,
     subject_heads,
 )
+from eventcoder.nlp.syntax import RELATIVE_PRONOUNS
 from eventcoder.model import Actor, CleanArticle, Event, Sentence
 from eventcoder.places.resolver import PlaceResolver
 
@@ -58,6 +60,11 @@ OCCUR_VERBS = frozenset(
 )
 # Named-entity labels of dates and times, which are never a party: "offered on Monday to ...".
 TIME_ENTS = frozenset({"DATE", "TIME"})
+# Verbs that say only that someone answered, not what they did: their "by + gerund" is the
+# event ("retaliated by attacking Indian posts").
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "counter"})
+# Named-entity labels of states, places and organisations: a name, not a group of people.
+NAMED_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # CAMEO "mediate": the parties "between" whom one mediates are its recipients, not co-actors.
 MEDIATION = "045"
 JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilateral"})
@@ -68,6 +75,14 @@ MONEY_AID = Trigger(type="AID", context=("economic",), cameo="071")
 # is aid to Mozambique, with the verb's subject as donor (a light verb for that purpose).
 ASPECT_VERBS = frozenset({"continue"})
 ASPECT_LIGHT = Trigger(light=True)
+# Verbs of using and holding whose "as" phrase names the act done to their object:
+# "used civilians as human shields", "held aid workers as hostages".
+AS_VERBS = frozenset({"use", "hold", "keep", "take", "seize", "detain", "capture"})
+# Weapons launched into open water hit no one: a demonstration of capability (PLOVER MOBILIZE
+# "weapons": posturing that falls short of the use of force), not an ASSAULT. (Firing into
+# the air stays ASSAULT: PLOVER counts it as crowd control.)
+OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
+LAUNCH = Trigger(type="MOBILIZE", mode="weapons", context=("military",), cameo="150")
 # Types whose event noun names its target with "of": "the arrest of a journalist".
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"})
 # Types whose passive subject is the actor, not the target.
@@ -128,11 +143,15 @@ class EventCoder:
             joined = tok.doc[tok.i - 2].lower_ + lemma
             if joined in self.lex.nouns:
                 return joined
-        comp = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-        if comp:
-            key = phrases.get((*comp[-1:], lemma))
-            if key:
-                return key
+        # the nearest compound, then the nearest adjective: the small model tags "cyber",
+        # "tear", "legal", "human" as adjectives ("cyber attack", "tear gas", "human shield"),
+        # so a modifier of either kind makes a phrase the lexicon lists
+        for dep in ("compound", "amod"):
+            mods = [c.lemma_.lower() for c in tok.children if c.dep_ == dep and c.i < tok.i]
+            if mods:
+                key = phrases.get((mods[-1], lemma))
+                if key:
+                    return key
         of = first_child(tok, "prep")
         if of is not None and of.lower_ == "of":
             pobj = first_child(of, "pobj")
@@ -181,21 +200,36 @@ class EventCoder:
                 cand = Candidate(trigger=verb, anchor=verb, entry=MONEY_AID)
                 self._verb_arguments(cand, None)
                 return cand
+        held = self._held_as(verb)
+        if held is not None:
+            return held
         if entry is None:
             return None
         chosen = entry
         matched_prep: str | None = None
         if entry.preps:
             for c in verb.children:
-                if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in entry.preps:
+                # a particle the small model tags as an adverb counts too: "stepped down"
+                particle = c.dep_ == "advmod" and c.i > verb.i and c.pos_ in ("ADV", "ADP")
+                if (c.dep_ in ("prep", "prt", "agent", "dative") or particle) and c.lower_ in entry.preps:
+                    pobjs = list(children(c, "pobj"))
+                    if pobjs and all(o.ent_type_ in TIME_ENTS for o in pobjs):
+                        continue  # "called Morrison on Wednesday", "fired Comey on Tuesday": a date is no "call on"
                     sub = entry.preps[c.lower_]
                     if sub is None:
                         return None
                     chosen, matched_prep = entry.merged(sub), c.lower_
                     break
-        if entry.requires_prep and matched_prep is None:
-            return None
+        # a phrasal verb is an event of its own, whatever its verb alone is: "stepped down"
+        # (light "step"), so the verb stays the trigger
+        phrasal = matched_prep is not None and chosen.type is not None
+        if entry.light and entry.type is None and verb.lemma_.lower() in OBJECT_CONTROL and first_child(verb, "xcomp") is not None:
+            return None  # "troops were ordered not to fire": the troops are told to act, they are no event
         obj = first_child(verb, "dobj") or (first_child(verb, "nsubjpass") if is_passive(verb) else None)
+        listed = obj is not None and obj.pos_ in ("NOUN", "PROPN") and self.noun_key(obj) in entry.objects
+        if entry.requires_prep and matched_prep is None and not listed:
+            # (an object the entry lists is as specific as a preposition: "fired missiles")
+            return None
         trigger: Token | None = verb
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             key = self.noun_key(obj)
@@ -204,16 +238,16 @@ class EventCoder:
                 if sub is None:
                     return None
                 chosen, trigger = entry.merged(sub), obj
-            elif entry.light and key in self.lex.nouns:
+            elif entry.light and not phrasal and key in self.lex.nouns:
                 noun_entry = self.lex.nouns[key]
                 if noun_entry is None:
                     return None
                 chosen, trigger = noun_entry, obj
-            elif entry.light and entry.type is None:
+            elif entry.light and entry.type is None and not phrasal:
                 trigger = self._particle_noun(verb)
         elif entry.requires_object:
             return None
-        elif entry.light and entry.type is None:
+        elif entry.light and entry.type is None and not phrasal:
             trigger = self._particle_noun(verb)
         if trigger is None:
             return None
@@ -224,6 +258,31 @@ class EventCoder:
         cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
         self._verb_arguments(cand, matched_prep)
         return cand
+
+    def _held_as(self, verb: Token) -> Candidate | None:
+        """What people are used or held *as* names what is done to them: "used civilians as
+        human shields" (ASSAULT 184), "held two aid workers as hostages" (ASSAULT 181). Only
+        verbs of using and holding, and only people or targets as their object ("took the
+        remarks as an attack" is an opinion)."""
+        if verb.lemma_.lower() not in AS_VERBS:
+            return None
+        obj = first_child(verb, "dobj") or (first_child(verb, "nsubjpass") if is_passive(verb) else None)
+        if obj is None or not (
+            obj.pos_ == "PRON"
+            or obj.ent_type_ in ("PERSON", "NORP")
+            or obj.lemma_.lower() in self.lex.physical_targets
+            or any(c.dep_ == "nummod" or c.ent_type_ == "NORP" for c in obj.children)  # "three Italian engineers"
+        ):
+            return None
+        for noun in prep_objects(verb, "as"):
+            entry = self.lex.nouns.get(self.noun_key(noun))
+            if entry is not None and entry.type is not None:
+                cand = Candidate(trigger=noun, anchor=verb, entry=entry, reciprocal=entry.reciprocal)
+                self._verb_arguments(cand, None)
+                if obj not in cand.recipient_heads:
+                    cand.recipient_heads.append(obj)  # "civilians were used as human shields"
+                return cand
+        return None
 
     @staticmethod
     def _gives_money(verb: Token) -> bool:
@@ -261,7 +320,7 @@ class EventCoder:
         cand = Candidate(trigger=noun, anchor=anchor, entry=entry)
         if participants and entry.cameo == MEDIATION:
             # "mediation between A and B": the mediator is the clause's subject, A and B the mediated
-            cand.actor_heads = agents or list(children(noun, "poss")) or subject_heads(anchor)
+            cand.actor_heads = agents or list(children(noun, "poss")) or _subjects(anchor)
             cand.recipient_heads = list(participants)
             return cand
         if participants:
@@ -271,7 +330,7 @@ class EventCoder:
             cand.reciprocal = entry.reciprocal
             if in_clause and not agents and anchor != noun:
                 # "arrived ... for a state visit to Kenya": the visitor is the clause's subject
-                cand.actor_heads = cand.actor_heads + subject_heads(anchor)
+                cand.actor_heads = cand.actor_heads + _subjects(anchor)
         cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
         if entry.type in PATIENT_TYPES:
             cand.recipient_heads += patients  # "the expulsion of two Russian diplomats by Norway"
@@ -287,7 +346,7 @@ class EventCoder:
             cand.actor_heads = agent_heads(verb)
             cand.recipient_heads = list(children(verb, "nsubjpass"))
         else:
-            cand.actor_heads = subject_heads(verb)
+            cand.actor_heads = _subjects(verb)
             objs = [] if cand.entry.topic_object else [o for o in children(verb, "dobj", "dative") if o != noun]
             for subj in list(cand.actor_heads):
                 if self.noun_key(subj) in self.lex.nouns:
@@ -365,9 +424,10 @@ class EventCoder:
                 # Belarus; "refused to lift the ban on Cypriot ships": the refusal concerns Cyprus
                 self._inherit_target(framer, cand)
             if cand.mod.negated:
-                if cand.mod.future and cand.entry.type in COOPERATIVE and framer is None:
+                if cand.mod.future and cand.entry.type in COOPERATIVE and framer is None and cand.mod.frame not in ("attempt", "intent"):
                     # "will not lift the ban", "won't release the soldiers": a refusal, made now
-                    # (a coded "refused to"/"rejected" above it is the refusal already)
+                    # (a coded "refused to"/"rejected" above it is the refusal already; "sought to
+                    # prevent X from releasing" and "plans to stop aid" are aims, no refusal)
                     entry = Trigger(type="REJECT", cameo="124" if cand.entry.type in ("CONCEDE", "RETREAT") else "120")
                     derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="refusal"))
                 continue
@@ -377,8 +437,10 @@ class EventCoder:
             etype = cand.entry.type
             if frame is None:
                 if cand.mod.future and not cand.mod.hypothetical and etype in COOPERATIVE:
-                    # an announced future concession or cooperation is a promise now (PLOVER)
-                    kind = "CONCEDE" if etype == "RETREAT" else "AGREE"
+                    # an announced future cooperation is a promise now (AGREE); an announced
+                    # concession stays CONCEDE and an announced retreat is one (PLOVER: future
+                    # CONCEDE and RETREAT "do not reduce to AGREE")
+                    kind = "CONCEDE" if etype in ("RETREAT", "CONCEDE") else "AGREE"
                     entry = Trigger(type=kind, cameo="035" if kind == "CONCEDE" else "030", context=cand.entry.context)
                     derived.append(replace(cand, entry=entry, mod=Modality(), derived_from="future"))
                 continue
@@ -396,6 +458,11 @@ class EventCoder:
                 # "claimed that rebels attacked the village": alleging a hostile act accuses its doer
                 entry = Trigger(type="ACCUSE", mode="allege", cameo="112", needs_recipient=True)
                 recips = cand.actor_heads
+            elif etype in ("CONCEDE", "RETREAT") and frame == "intent":
+                # "is ready to withdraw", "plans to lift the curfew": an announced concession or
+                # retreat is a CONCEDE (PLOVER), not a promise to cooperate
+                entry = Trigger(type="CONCEDE", cameo="035", context=cand.entry.context)
+                recips = cand.recipient_heads + cand.actor_heads
             elif etype in COOPERATIVE:
                 # intending or urging cooperation is expressing intent to cooperate (CAMEO 03);
                 # the partners are the event's other participants, minus the speaker. (Urging
@@ -605,14 +672,22 @@ class EventCoder:
             return Trigger(type="REQUEST", cameo="100", context=entry.context), urged
         return entry, recipients
 
-    def _specialise(self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...], reciprocal: bool) -> Trigger:
-        """Who acts, and on whom, can change what the act is: a state's "protest" is a complaint."""
+    def _specialise(
+        self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...], reciprocal: bool, people: bool = False
+    ) -> Trigger:
+        """Who acts, and on whom, can change what the act is: a state's "protest" is a complaint.
+
+        ``people``: the actors without a sector were named as people ("Kenyan doctors",
+        "Iranians"), not as a state or an organisation ("Israel", "Iran")."""
         if entry.to_igo and recipients and all(r.country == "IGO" for r in recipients):
             return entry.to_igo
         sectors = {a.sector for a in actors}
         if entry.by_state and actors and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
             return entry.by_state
-        if entry.by_civilians and actors and not sectors & (self.lex.state_sectors | {"REB"}):
+        civilian = self.lex.civilian_sectors | ({None} if people else set())
+        if entry.by_civilians and actors and sectors <= civilian:
+            # only when every actor is civilian ("doctors went on strike"): a state, its
+            # government or its forces are not ("Israel launched strikes on Gaza": ASSAULT)
             return entry.by_civilians
         if entry.alone and not reciprocal and len({a.country for a in actors}) == 1:
             return entry.alone
@@ -624,8 +699,12 @@ class EventCoder:
         if cand.reciprocal and not cand.content_target:
             # a meeting's partners are "with"/"between" them, not "near the border"
             heads = [h for h in heads if h.dep_ in ("dobj", "dative", "nsubjpass") or h.head.lower_ in PARTICIPANT_PREPS]
+        launch = cand.entry.type == "ASSAULT" and self._into_open_water(cand)
+        if launch:
+            heads = []  # "into the Sea of Japan" names no target
         recipients = self._resolve(heads, ctx)
-        entry = self._specialise(cand.entry, actors, recipients, cand.reciprocal)
+        people = not any(h.pos_ == "PROPN" and h.ent_type_ != "NORP" or h.ent_type_ in NAMED_ENTS for h in cand.actor_heads)
+        entry = LAUNCH if launch else self._specialise(cand.entry, actors, recipients, cand.reciprocal, people)
         overrides = self.lex.context_overrides.get(entry.type or "")
         if overrides:
             found = set(self._contexts(cand, entry))
@@ -643,7 +722,7 @@ class EventCoder:
                 return None
         actors, recipients = _most_specific(actors), _most_specific(recipients)
         recipients = tuple(r for r in recipients if not self._own_side(r, actors))
-        if not recipients and (entry.type in FRAMING_TYPES or not (cand.reciprocal or entry.reciprocal)):
+        if not recipients and not launch and (entry.type in FRAMING_TYPES or not (cand.reciprocal or entry.reciprocal)):
             # (a framing predicate's target comes from its content even when, like "agree",
             # it is reciprocal among its subjects: "agreed to lift embargoes on ... Iran")
             recipients = self._recipient_fallback(cand, ctx, actors)
@@ -662,6 +741,12 @@ class EventCoder:
             return None
         if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):
             return None
+        if entry.type == "ASSAULT" and cand.trigger == cand.anchor and self._abstract_object(cand):
+            # "attacked the government's proposal": words against what someone holds criticise
+            # its holder (ACCUSE); "fighting the pandemic" is no event at all
+            if not recipients:
+                return None
+            entry = Trigger(type="ACCUSE", mode="disapprove", cameo="111")
         if entry.type == "ASSAULT" and not recipients and not self._physical_object(cand):
             return None
         published = ctx.clean.article.published
@@ -688,7 +773,7 @@ class EventCoder:
             # a promise or refusal is made when reported, whatever date it speaks of
             date = ResolvedDate(published.isoformat() if published else None, "publication", "day", "", False, False)
         mod = cand.mod
-        historical = date.past_year or self._historical_scene(cand.anchor)
+        historical = date.past_year or self._historical_scene(cand.anchor) or mod.historical
         type_ = entry.type
         assert type_ is not None
         mode = self.onto.validate_mode(type_, entry.mode or self._instrument_mode(cand, type_))
@@ -696,12 +781,17 @@ class EventCoder:
         cameo = entry.cameo or self.onto.cameo_for(type_, mode, contexts)
         location = ctx.places.for_event(cand.trigger, ctx.clean.dateline_place)
         start, end = self._evidence(cand, sent)
+        # completeness, and a small penalty (0.05, less than any completeness term) for an
+        # event told in a subordinate or relative clause, so that among equally complete
+        # events the main clause's is the sentence's main event ("X accused Y of attacking Z":
+        # the accusation)
         confidence = (
             0.5
             + 0.2 * bool(actors)
             + 0.15 * bool(recipients or cand.reciprocal)
             + 0.1 * (cand.trigger.pos_ == "VERB" and not cand.derived_from)
             + 0.05 * (date.source == "explicit")
+            - 0.05 * (not self._main_clause(cand.anchor))
         )
         key = f"{ctx.article_id}|{sentence.index}|{cand.trigger.i}|{type_}|{cand.derived_from}"
         return Event(
@@ -730,6 +820,21 @@ class EventCoder:
             trigger=cand.trigger.text,
         )
 
+    def _main_clause(self, verb: Token) -> bool:
+        """Is ``verb`` the sentence's main predicate: its root, a conjunct or infinitive
+        complement of the root, or what a reporting root reports ("Police said they arrested ten men who attacked a bank":
+        the arrest)? Subordinate, relative and complement clauses are not."""
+        cur = verb
+        for _ in range(8):
+            if cur.dep_ == "ROOT" or cur.head == cur:
+                return True
+            # (an infinitive complement shares its governor's clause: "is due to meet")
+            if cur.dep_ in ("conj", "xcomp", "acomp") or (cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in self.lex.speech):
+                cur = cur.head
+                continue
+            return False
+        return False
+
     def _historical_scene(self, verb: Token) -> bool:
         """"During the Cold War, troops were stationed...": background, not news."""
         for prep in children(verb, "prep"):
@@ -749,6 +854,22 @@ class EventCoder:
                 if mode:
                     return mode
         return None
+
+    @staticmethod
+    def _into_open_water(cand: Candidate) -> bool:
+        """"fired missiles into the sea": projectiles aimed at open water hit no one."""
+        places = [o for tok in {cand.anchor, cand.trigger} for p in ("into", "in") for o in prep_objects(tok, p)]
+        aimed = [
+            o
+            for tok in {cand.anchor, cand.trigger}
+            for p in ("at", "on", "upon", "against")
+            for o in prep_objects(tok, p)
+            if o.ent_type_ not in TIME_ENTS
+        ]
+        return not aimed and any(o.lemma_.lower() in OPEN_WATER for o in places)
+
+    def _abstract_object(self, cand: Candidate) -> bool:
+        return any(o.lemma_.lower() in self.lex.abstract_targets for o in children(cand.anchor, "dobj"))
 
     def _physical_object(self, cand: Candidate) -> bool:
         """Violence needs a real target: "attacked the goal" is a figure of speech."""
@@ -779,15 +900,71 @@ class EventCoder:
         return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+# Prepositions whose gerund is done by the governing verb's object ("accused Russia of shelling").
+OBJECT_PREPS = frozenset({"of", "for", "from", "against"})
+# Adjectives whose infinitive takes the clause's subject as its object: "the deal is hard to reject".
+TOUGH_ADJECTIVES = frozenset({"hard", "easy", "difficult", "impossible", "tough", "simple"})
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who does ``verb``: its subject (``subject_heads``), also where that subject reaches an
+    infinitive through a schedule, copula or passive frame. "Macron is due to meet Merz",
+    "France is about to restore ties", "Russia is likely to attack": the subject of "be
+    due/about/likely/ready to" is the infinitive's subject; "Germany is set to impose",
+    "Iran is expected to release", "Iran was urged by France to release": the passive
+    subject of the governing verb is (never the agent "by France"). Coordinated infinitives
+    share it ("is due to meet Merz and sign a treaty"). A gerund after "of", "for", "from",
+    "against" is done by the governing verb's named object: "condemned Pakistan for
+    attacking Indian posts", "accused Russia of shelling", "stopped Iran from enriching"."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head != cur and first_child(cur, "nsubj", "nsubjpass", "csubj") is None:
+        cur = cur.head
+    if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in OBJECT_PREPS and cur.head.dep_ == "prep":
+        obj = first_child(cur.head.head, "dobj")
+        if cur.head.head.pos_ == "VERB" and obj is not None and (
+            obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        ):
+            return [obj]
+    cur = verb
+    for _ in range(4):
+        while cur.dep_ == "conj" and cur.head != cur and first_child(cur, "nsubj", "nsubjpass", "csubj") is None:
+            cur = cur.head
+        if cur.dep_ != "xcomp" or first_child(cur, "nsubj", "nsubjpass", "csubj") is not None:
+            break
+        gov = cur.head
+        framed = gov.dep_ == "acomp" or is_passive(gov)
+        if gov.dep_ == "acomp":
+            if gov.lemma_.lower() in TOUGH_ADJECTIVES:
+                break
+            gov = gov.head  # "is due to": the adjective's clause
+        if gov.lemma_ in OBJECT_CONTROL and first_child(gov, "dobj") is None:
+            urged = prep_objects(gov, "on") + prep_objects(gov, "upon")
+            if urged:
+                return urged  # "called on Iran to release"
+        subj = first_child(gov, "nsubj", "nsubjpass")
+        if subj is not None:
+            if not framed:
+                break  # ordinary control ("wants to meet"): subject_heads knows it
+            if subj.lower_ in RELATIVE_PRONOUNS and gov.dep_ == "relcl":
+                return [gov.head]  # "leaders who are due to meet"
+            return [subj]
+        cur = gov  # "is expected to begin withdrawing": on up
+    return subject_heads(verb)
+
+
 def _means(verb: Token) -> bool:
     """A gerund after a preposition describes, it reports nothing new: "achieved results by
-    helping each other", "the legal way of delivering this"."""
+    helping each other", "the legal way of delivering this". Except where the main verb
+    says only that someone answered: "retaliated by attacking Indian posts", "responded by
+    imposing a curfew" -- the gerund is how, and the only report of what, was done."""
     cur = verb
     while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.tag_ != "VBG" or cur.dep_ != "pcomp":
         return False
     prep = cur.head
+    if prep.lower_ == "by" and prep.head.lemma_.lower() in RESPONSE_VERBS:
+        return False
     return prep.lower_ == "by" or prep.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -829,4 +1006,4 @@ def _speaker_heads(frame_tok: Token | None, verb: Token) -> list[Token]:
         poss = first_child(frame_tok, "poss")
         if poss is not None and poss.pos_ != "PRON":
             return [poss]
-    return subject_heads(verb)
+    return _subjects(verb)
