@@ -104,6 +104,11 @@ class Lexicon:
     money_verbs: frozenset[str]
     abstract_targets: frozenset[str]
     context_overrides: dict[str, dict[str, Trigger]]
+    # modality lists added later (optional in user files)
+    conditional_frames: frozenset[str] = frozenset()
+    scenario_frames: frozenset[str] = frozenset()
+    trend_verbs: frozenset[str] = frozenset()
+    commemoration_frames: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -153,6 +158,10 @@ class Lexicon:
                 t: {c: _trigger(v, f"{source}: context_overrides.{t}.{c}") for c, v in by_ctx.items()}
                 for t, by_ctx in (raw.get("context_overrides") or {}).items()
             },
+            conditional_frames=frozenset(mod.get("conditional_frames", [])),
+            scenario_frames=frozenset(mod.get("scenario_frames", [])),
+            trend_verbs=frozenset(mod.get("trend_verbs", [])),
+            commemoration_frames=frozenset(mod.get("commemoration_frames", [])),
         )
 
 

@@ -54,13 +54,19 @@ class Modality:
     frame: str | None = None
     """``intent`` or ``hortative`` when the predicate is framed by another word."""
     frame_token: Token | None = None
+    historical: bool = False
+    """Remembered rather than reported: "commemorated the 1990 invasion"."""
 
 
-def _own_flags(tok: Token, lex: Lexicon, arguments: bool = True) -> tuple[bool, bool, bool, bool, bool]:
+def _own_flags(
+    tok: Token, lex: Lexicon, arguments: bool = True, realised: bool = False
+) -> tuple[bool, bool, bool, bool, bool]:
     """(negated, hypothetical, future, hortative, habitual) from the words attached to ``tok``.
 
     ``arguments``: also read negative quantifiers on its subject and object ("No troops were
-    deployed"); they negate the clause and its complements, not clauses merely attached to it."""
+    deployed"); they negate the clause and its complements, not clauses merely attached to it.
+    ``realised``: the noun is the object of a light verb that carries it out ("launched its
+    long-planned offensive"), so a "planned" or "proposed" on it no longer makes it a plan."""
     neg = hyp = fut = hort = hab = False
     for c in tok.children:
         low = c.lower_
@@ -69,6 +75,12 @@ def _own_flags(tok: Token, lex: Lexicon, arguments: bool = True) -> tuple[bool, 
                 neg = True
         elif c.dep_ == "advmod" and any(f"{g.lower_} {low}" in lex.negation for g in c.children):
             neg = True  # "no longer sends", "no more attacks"
+        elif c.dep_ == "advcl" and c.lower_ == "any" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
+            neg = True  # "few, if any, prisoners have been released": at most a negligible number
+        elif c.dep_ == "prep" and c.lower_ in ("in", "under") and c.i < tok.i and _scenario(c, lex):
+            # a scene set before the clause: "In the simulation, China invaded", "Under the
+            # imagined scenario, ..." (not "are participating in the war game": the game is real)
+            hyp = True
         elif arguments and c.dep_ in ARGUMENTS and _negative_quantity(c, tok, lex):
             neg = True  # "No troops were deployed", "Neither Russia nor Ukraine has signed"
         elif c.dep_ in ("aux", "auxpass"):
@@ -97,7 +109,7 @@ def _own_flags(tok: Token, lex: Lexicon, arguments: bool = True) -> tuple[bool, 
             lemma = c.lemma_.lower()
             if lemma in lex.speculation_frames or lemma in lex.allegation_frames:
                 hyp = True
-            elif lemma in lex.intent_frames or lemma in lex.attempt_frames or lemma in lex.future_frames:
+            elif (lemma in lex.intent_frames or lemma in lex.attempt_frames or lemma in lex.future_frames) and not realised:
                 fut = True
     if tok.lower_ in INVERTED_CONDITION and tok.dep_ == "advcl" and _before_subject(tok, tok) and not _question(tok):
         hyp = True  # "Were Serbia to recognise Kosovo, ..."
@@ -110,7 +122,66 @@ def _negative_quantity(arg: Token, verb: Token, lex: Lexicon) -> bool:
         return False  # "promised no jobs would be lost": the parser's object is the clause's subject
     if arg.lower_ in lex.negation:
         return True
-    return any(d.dep_ in ("det", "neg", "preconj") and d.lower_ in lex.negation for d in arg.children)
+    if any(d.dep_ in ("det", "neg", "preconj") and d.lower_ in lex.negation for d in arg.children):
+        return True
+    # "hardly anyone was arrested", "scarcely a shot was fired", "barely any aid"
+    quantifiers = [arg, *(d for d in arg.children if d.dep_ in ("det", "amod"))]
+    return any(f"{g.lower_} {q.lower_}" in lex.negation for q in quantifiers for g in q.children if g.dep_ == "advmod")
+
+
+def _scenario(prep: Token, lex: Lexicon) -> bool:
+    """"in the simulation", "under the scenario", "in the war game": an imagined setting."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            if words & lex.scenario_frames:
+                return True
+    return False
+
+
+def _conditional_frame(gov: Token, lex: Lexicon) -> bool:
+    """"provided that", "assuming", "barring", "in case", "in the event that/of", "on condition that"."""
+    if gov.lower_ in lex.conditional_frames and gov.tag_ in ("VBN", "VBG", "IN"):
+        # a connective heads a clause ("providing that ..."), not an object ("providing airstrikes")
+        deps = {c.dep_ for c in gov.children}
+        return not deps & {"nsubj", "nsubjpass", "dobj"} and bool(deps & {"ccomp", "advcl"})
+    if gov.dep_ != "pobj" or f"{gov.head.lower_} {gov.lemma_.lower()}" not in lex.conditional_frames:
+        return False
+    # the fixed phrase only: "in case", "in the event", "on (the) condition" -- not "in a
+    # separate case", "in the case of Manafort"
+    mods = [c for c in gov.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+    return all(c.dep_ == "det" and c.lower_ == "the" and gov.lemma_.lower() != "case" for c in mods)
+
+
+STATISTIC_NOUNS = frozenset({"number", "rate", "count", "level", "toll", "tally", "share", "frequency", "incidence"})
+MEASURES = frozenset({"by", "to", "from", "since", "between", "over"})
+
+
+def _statistic(verb: Token, lex: Lexicon) -> bool:
+    """"attacks on aid workers rose by 20 percent", "the number of arrests doubled", "raids
+    have declined since the fence was built": a count of events changing, no event itself."""
+    if verb.lemma_.lower() not in lex.trend_verbs:
+        return False
+    subj = first_subject(verb)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    lemma = subj.lemma_.lower()
+    if lemma not in lex.nouns and lemma not in STATISTIC_NOUNS and lemma not in lex.verbs:
+        return False
+    if verb.lemma_.lower() in ("double", "triple", "quadruple", "halve", "average"):
+        return True
+    return any(
+        (c.dep_ == "prep" and c.lower_ in MEASURES)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in verb.children
+    )
+
+
+def _comma_participle(child: Token) -> bool:
+    """"had not bombed the village, blaming militants": a participle set off by a comma is a
+    separate act of the subject, outside the negation of the clause it hangs from."""
+    left = child.left_edge.i
+    return child.tag_ == "VBG" and first_subject(child) is None and left > 0 and child.doc[left - 1].text == ","
 
 
 def _before_subject(word: Token, verb: Token) -> bool:
@@ -166,13 +237,32 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
         neg, hyp, fut, hort, hab = _own_flags(trigger, lex)
         return Modality(neg, hyp, fut, hab, "hortative" if hort else None, None)
     neg, hyp, fut, hort, hab = _own_flags(anchor, lex)
+    historical = False
     if trigger != anchor:
-        n2, h2, f2, o2, b2 = _own_flags(trigger, lex)
+        realised = trigger.dep_ == "dobj" and trigger.head == anchor and _light(anchor, lex)
+        n2, h2, f2, o2, b2 = _own_flags(trigger, lex, realised=realised)
         neg, hyp, fut, hort, hab = neg or n2, hyp or h2, fut or f2, hort or o2, hab or b2
     frame: str | None = "hortative" if hort else None
     frame_token: Token | None = None
     if _question(anchor):
         hyp = True
+    if _statistic(anchor, lex):
+        hab = True
+    subject = first_subject(anchor)
+    if subject is not None and any(c.dep_ == "prep" and c.lower_ in ("in", "under") and _scenario(c, lex) for c in subject.children):
+        hyp = True  # "participants in the war game sank ..."
+    if trigger != anchor and trigger.pos_ in ("NOUN", "PROPN"):
+        # the noun's own path up to its clause: "in case of an attack", "commemorated the
+        # 1990 invasion", "a simulation of an invasion" (not "the war game, the first such
+        # exercise": a real exercise named by an appositive)
+        for gov, rel in governors(trigger):
+            lemma = gov.lemma_.lower()
+            if lemma in lex.commemoration_frames:
+                historical = True
+            if _conditional_frame(gov, lex) or (lemma in lex.scenario_frames and rel == "prep"):
+                hyp = True
+            if gov == anchor:
+                break
 
     child = anchor
     described = False
@@ -211,6 +301,8 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
             hab = True
         if lemma in lex.habitual and rel == "xcomp":
             hab = True  # "insurgents tend to attack convoys at dawn"
+        if _conditional_frame(gov, lex):
+            hyp = True  # "provided that Hamas frees the hostages", "in case the truce collapses"
         if rel == "relcl" and lemma in lex.content_nouns and _that_clause(child):
             rel = "acl"  # "accounts that soldiers had fired": the noun's content, not a description
         if rel == "relcl":
@@ -222,7 +314,7 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
             neg = True  # "denied sending", "stopped short of imposing", "has yet to ratify"
         if g_neg and rel in ("xcomp", "ccomp"):
             neg = True
-        elif g_neg and rel == "advcl" and _own_flags(gov, lex, arguments=False)[0]:
+        elif g_neg and rel == "advcl" and _own_flags(gov, lex, arguments=False)[0] and not _comma_participle(child):
             neg = True  # "did not attack, ..." (but "nobody was hurt when troops shelled ..." is no denial)
         if g_hyp and rel in ("xcomp", "advcl", "acl", "pcomp", "ccomp"):
             hyp = True
@@ -230,6 +322,8 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
             fut = True
         if keys & lex.speculation_frames and rel in FRAME_RELS:
             hyp = True  # "analysts fear an attack", "the risk of a blockade", "is likely to strike"
+        if keys & lex.attempt_frames and rel == "ccomp" and gov.pos_ == "VERB":
+            hyp = True  # "Palestinians hope the UN will recognise their state": a wish, not a report
         if rel == "xcomp" and _scheduled(gov, keys, lex):
             fut = True  # "is to visit", "are due to meet", "is about to invade"
         if frame is None and rel == "xcomp" and (
@@ -266,7 +360,12 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
     elif hyp and not fut and _reported_would(anchor, lex):
         # "announced that it would withdraw": future in the past, not a hypothesis
         hyp, fut = False, True
-    return Modality(neg, hyp, fut, hab, frame, frame_token)
+    return Modality(neg, hyp, fut, hab, frame, frame_token, historical)
+
+
+def _light(verb: Token, lex: Lexicon) -> bool:
+    entry = lex.verbs.get(verb.lemma_.lower())
+    return entry is not None and entry.light
 
 
 def _reported_would(verb: Token, lex: Lexicon) -> bool:
