@@ -13,7 +13,6 @@ from eventcoder.actors.knowledge import PACKAGE_FILES, KnowledgeBase, default_kb
 from eventcoder.actors.resolver import ActorResolver
 from eventcoder.api import code_text
 from eventcoder.model import Actor
-from eventcoder.nlp.parser import load_nlp
 
 DATA = Path(__file__).parents[2] / "src" / "eventcoder" / "data"
 
@@ -21,11 +20,6 @@ DATA = Path(__file__).parents[2] / "src" / "eventcoder" / "data"
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return default_kb()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def tok(doc: Doc, text: str) -> Token:

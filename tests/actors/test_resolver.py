@@ -11,17 +11,6 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.knowledge import KnowledgeBase, default_kb
 from eventcoder.actors.resolver import ActorResolver, ArticleActors
 from eventcoder.model import Actor
-from eventcoder.nlp.parser import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(default_kb())
 
 
 def tok(doc: Doc, text: str, nth: int = 0) -> Token:
