@@ -26,7 +26,7 @@ from eventcoder.actors.knowledge import actor_code
 from eventcoder.actors.resolver import ArticleActors
 from eventcoder.dates.resolver import ResolvedDate, resolve_event_date
 from eventcoder.events.lexicon import Lexicon, Trigger
-from eventcoder.events.modality import Modality, modality
+from eventcoder.events.modality import Modality, denies_report, modality
 from eventcoder.events.ontology import Ontology
 from eventcoder.nlp.syntax import (
     addressee_of_message,
@@ -71,6 +71,7 @@ JOINT_WORDS = frozenset({"joint", "bilateral", "mutual", "trilateral", "multilat
 VERBAL_CONFLICT = frozenset({"ACCUSE", "REJECT"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MONEY_AID = Trigger(type="AID", context=("economic",), cameo="071")
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "krone", "kroner", "riyal", "dirham", "rouble", "ruble", "shekel"})
 # Verbs that carry on an act named by their object: "continued military aid to Mozambique"
 # is aid to Mozambique, with the verb's subject as donor (a light verb for that purpose).
 ASPECT_VERBS = frozenset({"continue"})
@@ -89,6 +90,24 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "RETREAT", "CONCEDE"
 SELF_ACTING = frozenset({"MOBILIZE", "PROTEST"})
 # Types whose content is another predicate: "pledged to help", "warned it would strike".
 FRAMING_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT"})
+POLICE_WORDS = frozenset({"police", "gendarmerie", "policeman", "officer"})
+# "ordered X to leave": an expulsion
+LEAVE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+# Verbs that declare an act rather than carry it out: a declared ceasefire or withdrawal is
+# a CONCEDE (PLOVER: "declarations (but not implementations) of ceasefires and withdrawals").
+DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
+# What is refused when one declines to comment is no act: CAMEO 011 "decline comment" is a
+# neutral statement, no REJECT ("The Kremlin declined to comment on the report").
+COMMENT_WORDS = frozenset({"comment", "elaborate", "speculate", "confirm", "say", "answer", "respond", "discuss", "disclose", "reveal", "specify", "detail", "interview"})
+# A threat's mode is what is threatened: "threatened to attack" (violence), "to sever
+# relations" (relations), "to expel" (expel), "to arrest" (arrest).
+THREAT_MODES = {("ASSAULT", None): "violence", ("SANCTION", "withdraw"): "relations", ("SANCTION", "expel"): "expel", ("COERCE", "arrest"): "arrest", ("COERCE", "restrict"): "restrict"}
+# A request's mode is what is asked for: help or money (assist), a release or a retreat
+# (yield), a meeting (meet).
+REQUEST_MODES = {"AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet"}
+# Nouns of violence that name no event word the lexicon lists as such ("military action").
+MONEY_WORDS = frozenset({"loan", "aid", "help", "assistance", "funding", "bailout", "credit", "grant", "support"})
+VIOLENT_ACTS = frozenset({"force", "action", "strike", "attack", "war", "retaliation", "retribution", "response", "revenge", "invasion", "violence"})
 
 
 @dataclass
@@ -105,6 +124,9 @@ class Candidate:
     reciprocal: bool = False
     mod: Modality = field(default_factory=Modality)
     derived_from: str = ""
+    acts_on_noun: bool = False
+    """The verb does something to the event its object names ("cancelled a planned
+    meeting", "lifted the proposed sanctions"): the verb's modality is the event's."""
     addressee_heads: list[Token] = field(default_factory=list)
     """For an exhortation: who is urged to act ("Israel must end attacks": Israel)."""
     content_target: bool = False
@@ -191,6 +213,9 @@ class EventCoder:
         return None
 
     def _verb_candidate(self, verb: Token) -> Candidate | None:
+        verdict = self._found_guilty(verb)
+        if verdict is not None:
+            return verdict
         entry = self.verb_entry(verb)
         if entry is None and verb.lemma_.lower() in ASPECT_VERBS:
             entry = ASPECT_LIGHT
@@ -224,7 +249,7 @@ class EventCoder:
         # (light "step"), so the verb stays the trigger
         phrasal = matched_prep is not None and chosen.type is not None
         if entry.light and entry.type is None and verb.lemma_.lower() in OBJECT_CONTROL and first_child(verb, "xcomp") is not None:
-            return None  # "troops were ordered not to fire": the troops are told to act, they are no event
+            return self._ordered_out(verb)  # "troops were ordered not to fire": the troops are told to act, they are no event
         obj = first_child(verb, "dobj") or (first_child(verb, "nsubjpass") if is_passive(verb) else None)
         listed = obj is not None and obj.pos_ in ("NOUN", "PROPN") and self.noun_key(obj) in entry.objects
         if entry.requires_prep and matched_prep is None and not listed:
@@ -253,11 +278,66 @@ class EventCoder:
             return None
         if trigger != verb and chosen is entry:
             chosen = self.lex.nouns[self.noun_key(trigger)]
-        if chosen.type is None:
+        if chosen.type is None or (chosen.type == "REJECT" and trigger == verb and denies_report(verb, self.lex)):
+            return None  # (a rejected report is a denial: "rejected as fake news reports that")
+        if chosen.type == "RETREAT" and trigger != verb and verb.lemma_.lower() in DECLARING_VERBS:
+            # "declared a unilateral ceasefire", "announced the withdrawal": a declaration, not
+            # the retreat carried out (PLOVER CONCEDE)
+            chosen = replace(chosen, type="CONCEDE", mode=None)
+        if chosen.type == "REJECT" and trigger == verb and self._declines_comment(verb):
             return None
         cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
+        if trigger != verb and obj is trigger and self.noun_key(obj) in entry.objects:
+            own = self.lex.nouns.get(self.noun_key(obj))
+            cand.acts_on_noun = own is not None and own.type is not None and own.type != chosen.type
         self._verb_arguments(cand, matched_prep)
         return cand
+
+    def _found_guilty(self, verb: Token) -> Candidate | None:
+        """"found three men guilty of ...", "were found guilty": a verdict convicts (CAMEO 116
+        via ``convict``); "found not guilty" acquits and is no sanction."""
+        if verb.lemma_.lower() != "find" or (convict := self.lex.verbs.get("convict")) is None:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ == "guilty":
+                if any(n.dep_ == "neg" for n in c.children) or any(n.dep_ == "neg" for n in verb.children):
+                    return None
+                cand = Candidate(trigger=verb, anchor=verb, entry=convict)
+                self._verb_arguments(cand, None)
+                convicted = [s for s in children(c, "nsubj") if s not in cand.recipient_heads]
+                cand.recipient_heads = convicted + cand.recipient_heads
+                return cand
+        return None
+
+    def _ordered_out(self, verb: Token) -> Candidate | None:
+        """"ordered the UN mission to leave the country": ordering others out is expelling
+        them (CAMEO 166, PLOVER SANCTION expel). Not one's own people ("ordered its troops
+        to leave" is a withdrawal, "told its citizens to leave" an evacuation)."""
+        xcomp = first_child(verb, "xcomp")
+        obj = first_child(verb, "dobj")
+        expel = self.lex.verbs.get("expel")
+        if (
+            expel is None
+            or xcomp is None
+            or obj is None
+            or xcomp.lemma_.lower() not in LEAVE_VERBS
+            or any(c.dep_ == "poss" for c in obj.children)
+            or any(c.dep_ == "neg" for c in xcomp.children)
+        ):
+            return None
+        cand = Candidate(trigger=verb, anchor=verb, entry=expel)
+        self._verb_arguments(cand, None)
+        return cand
+
+    @staticmethod
+    def _declines_comment(verb: Token) -> bool:
+        """"declined to comment", "refused comment": withholding a statement rejects nothing."""
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_WORDS:
+                return True
+            if c.dep_ == "dobj" and c.lemma_.lower() in COMMENT_WORDS:
+                return True
+        return False
 
     def _held_as(self, verb: Token) -> Candidate | None:
         """What people are used or held *as* names what is done to them: "used civilians as
@@ -287,7 +367,11 @@ class EventCoder:
     @staticmethod
     def _gives_money(verb: Token) -> bool:
         obj = first_child(verb, "dobj")
-        return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
+        # the small model often leaves "352.5 million euros" untagged: a counted currency is money too
+        return obj is not None and any(
+            t.ent_type_ == "MONEY" or (t.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in t.children))
+            for t in obj.subtree
+        )
 
     def _particle_noun(self, verb: Token) -> Token | None:
         """"went on strike", "put on high alert": the event noun is the object of a particle."""
@@ -356,6 +440,12 @@ class EventCoder:
                     cand.actor_heads += prep_objects(subj, "by")
             # "mediate between Greece and Turkey": both sides are on the receiving end
             preps = ((matched_prep,) if matched_prep else ()) + RECIPIENT_PREPS + ("between",)
+            if matched_prep != "at" and any(
+                o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for o in children(verb, "dobj")
+            ):
+                # "sued Russia at the ICJ", "met Putin at the Kremlin": with the party named as
+                # object, "at" gives the venue, no second recipient
+                preps = tuple(p for p in preps if p != "at")
             pobjs = [t for p in preps for t in prep_objects(verb, p)]
             # "broke off relations with the Netherlands", "called for sanctions against China":
             # the partner hangs off the object
@@ -363,8 +453,20 @@ class EventCoder:
             pobjs += [t for o in objects for p in PARTICIPANT_PREPS + ("on", "against") for t in prep_objects(o, p)]
             if noun != verb:
                 pobjs += [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
-                if (participants := prep_objects(noun, "between")) and cand.entry.cameo == MEDIATION:
-                    objs += participants  # "a mediation effort between A and B": both are mediated
+                own = self.lex.nouns.get(self.noun_key(noun))
+                acted_on = (
+                    own is not None
+                    and cand.entry.type in ("REJECT", "SANCTION")
+                    and own.type in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT")
+                )
+                if (participants := prep_objects(noun, "between")) and (
+                    cand.entry.cameo == MEDIATION or (own is not None and own.cameo == MEDIATION)
+                ):
+                    # "a mediation effort between A and B", "suspended its mediation between
+                    # A and B": both are mediated, not mediators
+                    objs += participants
+                elif participants and acted_on:
+                    objs += participants  # "cancelled the meeting between A and B": done to it
                 elif participants:
                     cand.actor_heads, cand.reciprocal = cand.actor_heads + participants, True
                 if any(c.lower_ in JOINT_WORDS for c in noun.children):
@@ -380,7 +482,11 @@ class EventCoder:
     def code_sentence(self, sent: Span, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
         cands = self.candidates(sent)
         for cand in cands:
-            cand.mod = modality(cand.trigger, cand.anchor, self.lex)
+            cand.mod = modality(cand.anchor if cand.acts_on_noun else cand.trigger, cand.anchor, self.lex)
+            if cand.mod.frame == "attempt" and self._attempt_counts(cand):
+                # PLOVER ASSAULT "targeted": "(successful and attempted) assassinations";
+                # CAMEO 185/186 likewise code the attempt ("tried to assassinate")
+                cand.mod = replace(cand.mod, future=False, frame=None, frame_token=None)
         cands = [c for c in cands if not (c.mod.habitual or self._generic_present(c) or _means(c.anchor))]
         cands += self._framed(cands)
         cands += self._criticisms(sent, cands)
@@ -405,6 +511,17 @@ class EventCoder:
         return events
 
     @staticmethod
+    def _attempt_counts(cand: Candidate) -> bool:
+        """Is an attempt at this act already the act? Only where the codebook says so: an
+        attempted assassination (an attempted visit or attack in general is not coded)."""
+        m = cand.mod
+        return (
+            cand.entry.type == "ASSAULT"
+            and (cand.entry.mode in ("assassinate", "targeted") or (cand.entry.cameo or "").startswith(("185", "186")))
+            and not (m.negated or m.hypothetical)
+        )
+
+    @staticmethod
     def _generic_present(cand: Candidate) -> bool:
         """"Armies withdraw in winter": a bare plural subject in the simple present states a habit.
         (Headline-style present with a definite subject, "the UN imposes sanctions", is news.)"""
@@ -423,6 +540,8 @@ class EventCoder:
                 # "warned that it would impose sanctions on Belarus": the threat is against
                 # Belarus; "refused to lift the ban on Cypriot ships": the refusal concerns Cyprus
                 self._inherit_target(framer, cand)
+                if not cand.mod.negated:
+                    self._content_kind(framer, cand)
             if cand.mod.negated:
                 if cand.mod.future and cand.entry.type in COOPERATIVE and framer is None and cand.mod.frame not in ("attempt", "intent"):
                     # "will not lift the ban", "won't release the soldiers": a refusal, made now
@@ -488,6 +607,24 @@ class EventCoder:
                 )
             )
         return derived
+
+    @staticmethod
+    def _content_kind(framer: Candidate, cand: Candidate) -> None:
+        """What is promised, threatened or asked for decides the framing event:
+        * a promised concession or retreat is a CONCEDE (PLOVER covers "the promise of future
+          concessions"): "promised to ease the crackdown", "pledged to return the ships";
+          (a reciprocal "agreed to" stays an agreement);
+        * a threat takes its mode from the threatened act ("threatened to attack": violence);
+        * a request takes its mode from the requested act ("urged Iran to release": yield)."""
+        ftype, ctype = framer.entry.type, cand.entry.type
+        if ftype == "AGREE" and ctype in ("CONCEDE", "RETREAT") and not (framer.reciprocal or framer.entry.reciprocal):
+            framer.entry = Trigger(type="CONCEDE", cameo="035", context=framer.entry.context)
+        elif ftype == "THREATEN" and framer.entry.mode is None:
+            mode = THREAT_MODES.get((ctype, cand.entry.mode)) or THREAT_MODES.get((ctype, None))
+            if mode:
+                framer.entry = replace(framer.entry, mode=mode, cameo=None)
+        elif ftype == "REQUEST" and framer.entry.mode is None and ctype in REQUEST_MODES:
+            framer.entry = replace(framer.entry, mode=REQUEST_MODES[ctype])
 
     @staticmethod
     def _inherit_target(framer: Candidate, cand: Candidate) -> None:
@@ -583,7 +720,9 @@ class EventCoder:
     def _placed(actor: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A bare name the knowledge base could not place may be a town: "the attack on Odesa".
         Only as the object of a preposition: a subject named "Obama" is no Japanese city."""
-        if actor.country or actor.sector or actor.role or head.dep_ != "pobj":
+        if actor.country or actor.sector or actor.role:
+            return actor
+        if head.dep_ != "pobj" and not (head.dep_ in ("dobj", "nsubjpass") and head.ent_type_ in ("GPE", "LOC", "FAC")):
             return actor
         place = ctx.places.lookup(actor.text or actor.name)
         if place is None or not place.country:
@@ -636,17 +775,33 @@ class EventCoder:
         A group with no country ("paratroopers") is taken only if nothing better turns up.
         """
         nominal = cand.trigger != cand.anchor and cand.trigger.pos_ in ("NOUN", "PROPN")
-        objs = [c for o in cand.recipient_heads if o.pos_ in ("NOUN", "PROPN") for c in coordinated(o)]
+        objs = [c for o in cand.recipient_heads if o.pos_ in ("NOUN", "PROPN") or o.ent_type_ == "MONEY" for c in coordinated(o)]
         if nominal:
             objs.append(cand.trigger)
         direct = clause_objects(cand.anchor) + addressee_of_message(cand.anchor)
+        # "threatened to use force against South Korea": the target of the infinitive's act
+        direct += [o for x in children(cand.anchor, "xcomp") for p in ("against", "upon") for o in prep_objects(x, p)]
+        # "pledged to invest $10 billion in Pakistan's economy": where a sum goes
+        direct += [
+            o
+            for x in children(cand.anchor, "xcomp")
+            if any(d.ent_type_ == "MONEY" for d in children(x, "dobj"))
+            for o in prep_objects(x, "in")
+        ]
         levels: list[tuple[list[Token], bool]] = [(direct, True)]
         if nominal and cand.trigger.dep_ in ("dobj", "nsubjpass"):
             levels.append(([cand.trigger], False))
         seen = set(objs + direct)
         frontier = objs + direct
         for _ in range(2):
-            frontier = [t for o in frontier for t in attached_targets(o) if t not in seen]
+            # a sum is "in" what it is given as: "pledged $300 million in loans to Ghana",
+            # "to invest $10 billion in Pakistan's economy"
+            frontier = [
+                t
+                for o in frontier
+                for t in attached_targets(o) + (prep_objects(o, "in") if o.ent_type_ == "MONEY" else [])
+                if t not in seen
+            ]
             seen.update(frontier)
             levels.append((frontier, True))
         unplaced: tuple[Actor, ...] = ()
@@ -656,7 +811,38 @@ class EventCoder:
                 return found
             if unplaced_ok and not unplaced:
                 unplaced = found
+        if not unplaced:
+            located = self._affected_place(cand, objs, ctx, actors)
+            if located:
+                return located
         return unplaced
+
+    def _affected_place(
+        self, cand: Candidate, objs: list[Token], ctx: ArticleContext, actors: tuple[Actor, ...]
+    ) -> tuple[Actor, ...]:
+        """The country an act's affected people or things are in, when nothing else names
+        whom it concerns: "struck targets in southern Lebanon", "sent aid to earthquake
+        survivors in Turkey", "demanded democratic reforms in Georgia" (the parser may hang
+        the "in" on the verb). Only a country by name (a city is the venue as often as not:
+        "talks in Geneva"), only for one-sided acts with an affected object that names no
+        one, and never for a meeting's venue."""
+        if cand.reciprocal or cand.entry.reciprocal or not objs:
+            return ()
+        for o in objs:
+            entry = self.lex.nouns.get(self.noun_key(o))
+            if entry is not None and entry.type == "CONSULT":
+                return ()  # "called for talks in Geneva"
+        places = [p for o in objs for p in place_objects(o)]
+        places += [c for p in children(cand.anchor, "prep") if p.lower_ == "in" for o in children(p, "pobj") for c in coordinated(o)]
+        out: list[Actor] = []
+        for place in places:
+            if place.pos_ != "PROPN":
+                continue
+            for a in ctx.actors.resolve(place):
+                if a.country and a.country not in ("IGO", "NGO") and not a.sector and not a.role and not self._own_side(a, actors):
+                    if a not in out:
+                        out.append(a)
+        return tuple(out)
 
     def _has_group_recipient(self, cand: Candidate) -> bool:
         return any(h.lemma_.lower() in self.lex.group_nouns for h in cand.recipient_heads)
@@ -682,7 +868,8 @@ class EventCoder:
         if entry.to_igo and recipients and all(r.country == "IGO" for r in recipients):
             return entry.to_igo
         sectors = {a.sector for a in actors}
-        if entry.by_state and actors and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
+        crowd = people and sectors == {None}  # "Tens of thousands of Thais marched": people, not the state
+        if entry.by_state and actors and not crowd and sectors <= self.lex.state_sectors | {None} and any(a.country for a in actors):
             return entry.by_state
         civilian = self.lex.civilian_sectors | ({None} if people else set())
         if entry.by_civilians and actors and sectors <= civilian:
@@ -722,6 +909,9 @@ class EventCoder:
                 return None
         actors, recipients = _most_specific(actors), _most_specific(recipients)
         recipients = tuple(r for r in recipients if not self._own_side(r, actors))
+        if entry.type in ("ASSAULT", "COERCE"):
+            # "shelled Kharkiv": a target the knowledge base cannot place may be a town
+            recipients = tuple(self._as_town(r, ctx) for r in recipients)
         if not recipients and not launch and (entry.type in FRAMING_TYPES or not (cand.reciprocal or entry.reciprocal)):
             # (a framing predicate's target comes from its content even when, like "agree",
             # it is reciprocal among its subjects: "agreed to lift embargoes on ... Iran")
@@ -730,13 +920,24 @@ class EventCoder:
             # a speaker's own side is not the partner of its stated intent or criticism
             own = {a.country for a in actors if a.country}
             recipients = tuple(r for r in recipients if r.country not in own)
+        if entry.type == "REQUEST" and len(recipients) > 1:
+            # "demanded the release of its journalist from Russian detention": the demand is
+            # addressed to Russia; the actor's own nationals are whom it is for
+            countries = {a.country for a in actors if a.country}
+            kept = tuple(
+                r for r in recipients
+                if not (r.country in countries and (r.text or "").lower().split(" ")[0] in ("its", "their", "our"))
+            )
+            recipients = kept or recipients
         # "40 protesters were arrested", "the arrest of a journalist": the target is known, the actor not
         if not any(a.country or a.sector or " " in a.name for a in actors):
             # a lone unknown word ("Wildfires", "Humberto") is no actor; a full name
             # ("Ogaden National Liberation Front", "Hamza bin Laden") still is
             actors = ()
+        if not actors and entry.type == "PROTEST" and cand.actor_heads == [cand.trigger]:
+            actors = self._crowd_of_place(cand, ctx)
         nominal = cand.trigger.pos_ in ("NOUN", "PROPN") and not cand.derived_from
-        unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal
+        unknown_agent = (is_passive(cand.anchor) and not agent_heads(cand.anchor)) or nominal or self._instrument_subject(cand)
         if not actors and (entry.needs_actor or not (unknown_agent and recipients)):
             return None
         if entry.needs_recipient and not recipients and not self._has_group_recipient(cand):
@@ -749,6 +950,22 @@ class EventCoder:
             entry = Trigger(type="ACCUSE", mode="disapprove", cameo="111")
         if entry.type == "ASSAULT" and not recipients and not self._physical_object(cand):
             return None
+        if entry.type == "ASSAULT" and cand.trigger != cand.anchor and self._abstract_aim(cand):
+            # "launched an offensive against fake news": a campaign against an idea
+            return None
+        if self._military_sense(entry) and actors and all(a.sector == "BUS" for a in actors):
+            # "investors retreated from emerging markets", "carmakers invaded Europe": a
+            # business does not retreat or invade in the military sense
+            return None
+        if entry.type == "MOBILIZE" and entry.mode != "police" and any(
+            o.lemma_.lower() in POLICE_WORDS for o in children(cand.anchor, "dobj") if o != cand.trigger
+        ):
+            # "put its police on high alert": the force alerted decides the mode
+            entry = replace(entry, mode="police", cameo=None)
+        if entry.mode is None and entry.type in ("THREATEN", "REQUEST") and not cand.derived_from:
+            mode = self._object_mode(cand, entry.type)
+            if mode:
+                entry = replace(entry, mode=mode, cameo=None if entry.type == "THREATEN" else entry.cameo)
         published = ctx.clean.article.published
         # the clause verb dates its object ("accepted an invitation to visit later this year"
         # was accepted now); a scene-setting noun dates itself ("in the call on Tuesday")
@@ -820,6 +1037,28 @@ class EventCoder:
             trigger=cand.trigger.text,
         )
 
+    def _object_mode(self, cand: Candidate, type_: str) -> str | None:
+        """A threat's or request's mode from what its object names: "threatened military
+        action" (violence), "asked the IMF for an emergency loan" (assist), "demanded the
+        release of its journalist" (yield); also the object of its infinitive ("threatened
+        to use force")."""
+        verb = cand.anchor
+        words = list(children(verb, "dobj")) + prep_objects(verb, "for")
+        for x in children(verb, "xcomp"):
+            words += list(children(x, "dobj"))
+        for w in words:
+            lemma = w.lemma_.lower()
+            entry = self.lex.nouns.get(self.noun_key(w))
+            etype = entry.type if entry is not None else None
+            if type_ == "THREATEN":
+                if etype == "ASSAULT" or lemma in VIOLENT_ACTS:
+                    return "violence"
+            elif etype in REQUEST_MODES:
+                return REQUEST_MODES[etype]
+            elif lemma in MONEY_WORDS:
+                return "assist"
+        return None
+
     def _main_clause(self, verb: Token) -> bool:
         """Is ``verb`` the sentence's main predicate: its root, a conjunct or infinitive
         complement of the root, or what a reporting root reports ("Police said they arrested ten men who attacked a bank":
@@ -842,6 +1081,40 @@ class EventCoder:
                 if pobj.ent_type_ == "EVENT" and pobj.lemma_.lower() in self.lex.historical_events:
                     return True
         return False
+
+    @staticmethod
+    def _as_town(actor: Actor, ctx: ArticleContext) -> Actor:
+        if actor.country or actor.sector or actor.role:
+            return actor
+        place = ctx.places.lookup(actor.text or actor.name)
+        if place is None or not place.country:
+            return actor
+        return replace(actor, country=place.country, code=place.country)
+
+    def _crowd_of_place(self, cand: Candidate, ctx: ArticleContext) -> tuple[Actor, ...]:
+        """"Protests broke out in Nairobi", "rioting erupted in Dhaka": a protest with no one
+        named is a crowd of that place's civilians (PLOVER PROTEST: civilians act
+        collectively), as "Kenyan protesters" would be."""
+        places = prep_objects(cand.trigger, "in") + prep_objects(cand.anchor, "in")
+        out: list[Actor] = []
+        for place in places:
+            if place.ent_type_ not in ("GPE", "LOC"):
+                continue
+            found = self._resolve([place], ctx)
+            for c in {a.country for a in found if a.country and a.country not in ("IGO", "NGO")}:
+                actor = Actor(name=f"{_country_name(c)} civilians", country=c, sector="CVL", text=cand.trigger.text, code=actor_code(c, "CVL"))
+                if actor not in out:
+                    out.append(actor)
+        return tuple(out)
+
+    def _instrument_subject(self, cand: Candidate) -> bool:
+        """"A roadside bomb struck a convoy": a weapon as subject means someone unnamed used
+        it -- like an agentless passive, an act by an unknown actor. (Verbs marked
+        ``needs_actor`` still want a named one: "a car bomb killed eight" is left uncoded.)"""
+        heads = cand.actor_heads
+        return bool(heads) and cand.entry.type == "ASSAULT" and all(
+            h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.instrument_modes and h.lemma_.lower() not in ("gunman",) for h in heads
+        )
 
     def _instrument_mode(self, cand: Candidate, type_: str) -> str | None:
         """An attack's weapon decides its mode: "struck by drones" is a drone attack."""
@@ -867,6 +1140,22 @@ class EventCoder:
             if o.ent_type_ not in TIME_ENTS
         ]
         return not aimed and any(o.lemma_.lower() in OPEN_WATER for o in places)
+
+    def _abstract_aim(self, cand: Candidate) -> bool:
+        """An attack noun aimed at an idea and at nothing one can hit: "launched an offensive
+        on social media against fake news"."""
+        aims = [o for t in (cand.trigger, cand.anchor) for p in ("against", "on", "upon") for o in prep_objects(t, p) if o.ent_type_ not in TIME_ENTS]
+        return any(o.lemma_.lower() in self.lex.abstract_targets for o in aims) and not any(
+            o.ent_type_ in NAMED_ENTS or o.ent_type_ in ("NORP", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in aims
+        )
+
+    @staticmethod
+    def _military_sense(entry: Trigger) -> bool:
+        """Triggers whose only sense is military movement: invasion, retreat, withdrawal
+        from positions (CAMEO 087x) -- never something a business does."""
+        return (entry.type in ("ASSAULT", "RETREAT") and "military" in entry.context) or (
+            entry.type == "RETREAT" and (entry.cameo or "").startswith("087")
+        )
 
     def _abstract_object(self, cand: Candidate) -> bool:
         return any(o.lemma_.lower() in self.lex.abstract_targets for o in children(cand.anchor, "dobj"))
