@@ -109,6 +109,9 @@ class Lexicon:
     scenario_frames: frozenset[str] = frozenset()
     trend_verbs: frozenset[str] = frozenset()
     commemoration_frames: frozenset[str] = frozenset()
+    falsity: frozenset[str] = frozenset()
+    reported_content: frozenset[str] = frozenset()
+    elapsed_units: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -162,6 +165,9 @@ class Lexicon:
             scenario_frames=frozenset(mod.get("scenario_frames", [])),
             trend_verbs=frozenset(mod.get("trend_verbs", [])),
             commemoration_frames=frozenset(mod.get("commemoration_frames", [])),
+            falsity=frozenset(mod.get("falsity", [])),
+            reported_content=frozenset(mod.get("reported_content", [])),
+            elapsed_units=frozenset(mod.get("elapsed_units", [])),
         )
 
 

@@ -310,8 +310,14 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
         if described:
             child = gov
             continue
-        if keys & lex.negating_frames and (rel in FRAME_RELS or (rel == "advcl" and _complement_gerund(child, gov))):
+        if keys & lex.negating_frames and (
+            rel in FRAME_RELS or (rel == "advcl" and (_complement_gerund(child, gov) or _that_clause(child)))
+        ):
             neg = True  # "denied sending", "stopped short of imposing", "has yet to ratify"
+        if _declared_false(gov, rel, child, lex):
+            neg = True  # "accounts of officers beating protesters were untrue", "it was false that"
+        if _elapsed_since(child, lex):
+            historical = True  # "decades after the US dropped atomic bombs"
         if g_neg and rel in ("xcomp", "ccomp"):
             neg = True
         elif g_neg and rel == "advcl" and _own_flags(gov, lex, arguments=False)[0] and not _comma_participle(child):
@@ -351,10 +357,18 @@ def modality(trigger: Token, anchor: Token, lex: Lexicon) -> Modality:
             source = first_subject(gov)
             if source is not None and _hearsay(source, lex):
                 hyp = True
+            if source is not None and (source.lemma_.lower() in lex.falsity or any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in lex.falsity for c in source.children
+            )):
+                neg = True  # the parser's "rejected as lies reports that ...": reports declared false
             break
         child = gov
     if _attributed_to_hearsay(anchor, lex) or _standing_allegation(trigger, lex):
         hyp = True
+    if _elapsed_since(anchor, lex) or _elapsed_since(trigger, lex):
+        historical = True
+    if trigger == anchor and _indirect_question(anchor):
+        hyp = True  # "reporters asked if the army had shelled": a question asked requests nothing
     if frame == "hortative":
         hyp = True
     elif hyp and not fut and _reported_would(anchor, lex):
@@ -432,3 +446,88 @@ def _standing_allegation(verb: Token, lex: Lexicon) -> bool:
         return False
     present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return present and not any(c.dep_ == "agent" for c in verb.children)
+
+
+ASKING = frozenset({"ask", "inquire", "enquire"})
+
+
+def _indirect_question(verb: Token) -> bool:
+    """"Reporters asked if the army had shelled the hospital", "asked the spokesman whether":
+    a verb of asking whose content is a question (if/whether) and no one is asked to act."""
+    if verb.lemma_.lower() not in ASKING or any(_infinitive(c) for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _is_false(word: Token, lex: Lexicon) -> bool:
+    """"false", "baseless fabrications", "pure fiction", "malicious speculation", "lies"."""
+    return word.lemma_.lower() in lex.falsity or any(
+        c.dep_ in ("amod", "compound", "conj") and c.lemma_.lower() in lex.falsity for c in word.children
+    )
+
+
+def _declared_false(gov: Token, rel: str, child: Token, lex: Lexicon) -> bool:
+    """Is ``child`` (a report or its content) declared untrue by ``gov``?
+
+    * the subject or extraposed clause of a copula with a falsity word: "accounts of officers
+      beating protesters were untrue", "it was categorically false that troops had captured";
+    * a report labelled false by the verb that takes it: "described as pure fiction reports
+      that it had expelled", "called the reports fabrications" (not "described the strike as
+      illegal": only words of untruth)."""
+    if gov.lemma_.lower() == "be" and rel in ("nsubj", "nsubjpass", "csubj", "ccomp"):
+        return any(c.dep_ in ("acomp", "attr") and _is_false(c, lex) for c in gov.children)
+    if gov.pos_ == "VERB" and rel in ("dobj", "prep", "pobj") and (
+        child.lemma_.lower() in lex.reported_content or (rel == "prep" and child.lower_ == "as")
+    ):
+        for c in gov.children:
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c != child and _is_false(c, lex):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and _is_false(o, lex) for o in c.children):
+                return True
+    if rel == "acl" and gov.lemma_.lower() in lex.reported_content:
+        # "described the report that Beijing had sanctioned ... as malicious speculation":
+        # the parser hangs the label on the content clause
+        return any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and _is_false(o, lex) for o in c.children)
+            for c in child.children
+        )
+    return False
+
+
+def _elapsed_since(tok: Token, lex: Lexicon) -> bool:
+    """"Decades after the United States dropped atomic bombs", "years after the invasion":
+    a clause or event noun counted from by decades or years lies in the past (not "days
+    after", "a year after")."""
+    if tok.dep_ == "pobj":
+        prep = tok.head
+    elif tok.pos_ in ("VERB", "AUX"):
+        prep = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "since")), None)
+        if prep is None:
+            return False
+        prep = tok  # the measure hangs from the verb: "Decades/npadvmod after/mark ... dropped"
+    else:
+        return False
+    if tok.dep_ == "pobj" and prep.lower_ not in ("after", "since"):
+        return False
+    for m in prep.children:
+        if m.dep_ == "npadvmod" and m.i < tok.i:
+            lemma = m.lemma_.lower()
+            if lemma in lex.elapsed_units and (lemma != "year" or m.tag_ == "NNS"):
+                return True
+    return False
+
+
+def denies_report(verb: Token, lex: Lexicon) -> bool:
+    """"rejected as fake news reports that ...", "dismissed as groundless allegations that",
+    "rebuffed suggestions that": a rejection whose object is a report denies an account
+    (CAMEO 016), which PLOVER does not code -- not "rejected the proposal"."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in verb.children:
+        if c.lower_ == "as" and c.dep_ == "prep":
+            objs += [o for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ == "advcl" and any(m.lower_ == "as" and m.dep_ == "mark" for m in c.children):
+            objs.append(c)  # the parser's "dismissed as baseless fabrications reports/VBZ that"
+    return any(o.lemma_.lower() in lex.reported_content for o in objs)
