@@ -99,6 +99,11 @@ def test_no_attack_or_coercion_from_negated_sentences(coded, facts):
     assert all(not e.factual for e in negated), describe(negated)
 
 
+def test_the_united_states_does_nothing_in_this_article(facts):
+    """Everything the US "does" here is China's and Russia's characterisation of it."""
+    assert not [e for e in facts if "USA" in countries(e.actor)], describe(facts)
+
+
 def test_no_events_from_caption_commentary_or_habits(coded, facts):
     text = coded.article.text
     body_start = text.index("BEIJING")
