@@ -524,8 +524,14 @@ class EventCoder:
     @staticmethod
     def _generic_present(cand: Candidate) -> bool:
         """"Armies withdraw in winter": a bare plural subject in the simple present states a habit.
-        (Headline-style present with a definite subject, "the UN imposes sanctions", is news.)"""
-        if cand.anchor.tag_ != "VBP":
+        (Headline-style present with a definite subject, "the UN imposes sanctions", is news.)
+        A simple present in a relative clause describes what its noun is like, not a happening:
+        "US moves that sabotage multilateralism", "a law that bans rallies"."""
+        verb = cand.anchor
+        clause = verb.head if verb.dep_ == "conj" else verb
+        if clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBP", "VBZ", "VB"):
+            return True
+        if verb.tag_ != "VBP":
             return False
         subj = first_child(cand.anchor, "nsubj")
         return subj is not None and subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subj.children)
