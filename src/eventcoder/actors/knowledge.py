@@ -59,7 +59,7 @@ COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "metonym"})
 FORMAT_VERSION = 1
 _TOP_KEYS = frozenset(
     "version codes countries capital_exclude organisations people sectors honorifics role_prefixes "
-    "relational_titles collectives org_words dominant_sectors ignore common_words".split()
+    "relational_titles collectives org_words club_words dominant_sectors ignore common_words".split()
 )
 PACKAGE_FILES = ("actors.yaml", "people.yaml")
 """The package's knowledge files, in load order (user files come after them)."""
@@ -199,6 +199,9 @@ class KnowledgeBase:
         self.dominant_sectors: set[str] = set()
         self.org_words: set[str] = set()
         """Words that make an unknown ORG entity an organisation ("Front", "Movement")."""
+        self.club_words: set[str] = set()
+        """Words that make a proper name a sports club or league ("Real Madrid", "Premier League"):
+        no country name, capital or title inside it names a state."""
         self.collectives: set[str] = set()
         """Nouns (singular and plural) that after "the two"/"both" mean the two main countries."""
         self.conflicts: list[str] = []
@@ -320,6 +323,8 @@ class KnowledgeBase:
             self.collectives.update((key, _pluralise(key)))
         for word in _str_list(doc.get("org_words"), src, "org_words"):
             self.org_words.add(norm(word.strip()))
+        for word in _str_list(doc.get("club_words"), src, "club_words"):
+            self.club_words.add(norm(word.strip()))
         for sec in _str_list(doc.get("dominant_sectors"), src, "dominant_sectors"):
             self._check_sector(sec, src, "dominant_sectors")
             self.dominant_sectors.add(sec)

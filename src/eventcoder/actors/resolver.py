@@ -385,6 +385,26 @@ class ArticleActors:
             best += 1
         return best
 
+    def _club_names(self, toks: list[Token]) -> list[int]:
+        """Indexes (into ``toks``) of capitalised name runs that contain a club word."""
+        out: list[int] = []
+        k = 0
+        while k < len(toks):
+            j = k
+            while j < len(toks) and (toks[j].pos_ == "PROPN" or (toks[j].text == "-" and j > k)) and toks[j].text[:1].isupper() | (toks[j].text == "-"):
+                j += 1
+            if j > k + 1:
+                words = [t.text for t in toks]
+                covered: set[int] = set()  # "Arab League", "United Nations": known names are no clubs
+                for i in range(k, j):
+                    m = self.kb.match_longest(words, i, cased=True)
+                    if m is not None and m[0].kind != "capital":
+                        covered.update(range(i, i + m[1]))
+                if any(norm(toks[i].lower_) in self.kb.club_words and i not in covered for i in range(k, j)):
+                    out.extend(range(k, j))
+            k = max(j, k + 1)
+        return out
+
     def _extend_right(self, doc: Doc, end: int, tok: Token) -> int:
         """A title whose name the parse cut off: "Ambassador | to China Andrey Denisov"."""
         if any(doc[j].ent_type_ == "PERSON" for j in range(tok.i, end)):
@@ -411,8 +431,13 @@ class ArticleActors:
         consumed = [False] * len(words)
         honorific = False
         known_people: list[tuple[int, int]] = []
+        for k in self._club_names(toks):
+            consumed[k] = True  # "Real Madrid", "the Premier League": a club is not its city's state
         k = 0
         while k < len(words):
+            if consumed[k]:
+                k += 1
+                continue
             t = toks[k]
             low = t.lower_
             if t.is_punct or low in ("'s", "'"):
@@ -430,6 +455,13 @@ class ArticleActors:
                     entry.kind in ("country", "capital") and t.ent_type_ == "PERSON" and _entity_len(t) > name[1]
                 ):
                     name = None  # "George Washington", "Jordan Peterson"
+                elif (
+                    entry.kind == "capital"
+                    and t.ent_type_ in ("ORG", "PERSON", "FAC")
+                    and _entity_len(t) > name[1]
+                    and not any(norm(x.lower_) in kb.org_words for x in doc[slice(*_entity_bounds(t))])
+                ):
+                    name = None  # a capital inside a longer name is no metonym ("Paris Saint-Germain")
             term = kb.match_term(words, k, cased=True)
             if name is not None and (term is None or name[1] >= term[1]):
                 prev = toks[k - 1].lower_ if k > 0 else ""
