@@ -956,6 +956,9 @@ class EventCoder:
             entry = Trigger(type="ACCUSE", mode="disapprove", cameo="111")
         if entry.type == "ASSAULT" and not recipients and not self._physical_object(cand):
             return None
+        if entry.target and not self._literal_target(cand, entry.target):
+            # "laid siege to the goal", "raided a rival for staff", "an embargo on the report"
+            return None
         if entry.type == "ASSAULT" and cand.trigger != cand.anchor and self._abstract_aim(cand):
             # "launched an offensive against fake news": a campaign against an idea
             return None
@@ -992,6 +995,12 @@ class EventCoder:
                 reported = resolve_event_date(gov, published)
                 if reported.source != "publication":
                     date = reported
+        if date.source == "publication":
+            scene = self._dating_scene(cand.anchor)
+            if scene is not None:
+                dated = resolve_event_date(scene, published)
+                if dated.source != "publication" and dated.past_year:
+                    date = dated  # "When Argentina seized the islands in 1982, Britain sent ..."
         if cand.derived_from and date.future:
             # a promise or refusal is made when reported, whatever date it speaks of
             date = ResolvedDate(published.isoformat() if published else None, "publication", "day", "", False, False)
@@ -1174,6 +1183,55 @@ class EventCoder:
         if not objs:
             return not any(c.dep_ == "dobj" and c != cand.trigger for c in cand.anchor.children)
         return any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in objs)
+
+    @staticmethod
+    def _dating_scene(verb: Token) -> Token | None:
+        """A clause that dates its neighbour: a "when" clause dates its main clause ("When
+        Argentina seized the islands in 1982, Britain sent a task force"), and a cleft's copula
+        dates the clause it focuses ("It was in 1994 that extremists massacred ...")."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.lower_ == "when" and m.dep_ in ("advmod", "mark") for m in c.children):
+                return c
+        head = verb.head
+        if (
+            verb.dep_ in ("ccomp", "relcl", "advcl", "acl")
+            and head.lemma_ == "be"
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children)
+            and any(m.lower_ == "it" and m.dep_ in ("nsubj", "expl") for m in head.children)
+        ):
+            return head
+        if verb.dep_ in ("xcomp", "advcl") and any(m.dep_ == "aux" and m.lower_ == "to" for m in verb.children):
+            return EventCoder._dating_scene(head)  # "... sent a task force to retake them"
+        return None
+
+    def _literal_target(self, cand: Candidate, kind: str) -> bool:
+        """A force-like trigger whose literal sense needs a target (lexicon ``target:``): a
+        siege, raid, blockade, seizure, hostage-taking or embargo aimed at a figure of speech
+        is no event. ``concrete``: anything but an idea or a figurative target ("an embargo on
+        the report", "seized the initiative"); ``physical``: also not a common noun that names
+        no place, thing or people one could besiege ("besieged the board"), nor pressing with
+        words ("with demands") or poaching people ("raided a rival firm for staff")."""
+        lex = self.lex
+        heads = {cand.trigger, cand.anchor}
+        withs = [o for t in heads for o in prep_objects(t, "with")]
+        fors = [o for t in heads for o in prep_objects(t, "for")]
+        if any(self.noun_key(o) in lex.recruit_nouns or o.lemma_.lower() in lex.recruit_nouns for o in fors):
+            return False
+        objs = [o for o in cand.recipient_heads if o not in heads and o not in fors and o.ent_type_ not in TIME_ENTS]
+        objs += [o for t in heads for o in children(t, "dobj") if o not in heads and o not in objs]
+        objs += [
+            o for t in heads for p in ("on", "upon", "against", "to") for o in prep_objects(t, p)
+            if o not in objs and o.ent_type_ not in TIME_ENTS
+        ]
+        objs += [o for o in children(cand.trigger, "compound") if o not in objs]  # "held the economy hostage"
+        figurative = lex.abstract_targets | lex.figurative_targets
+        if any(self.noun_key(o) in figurative or o.lemma_.lower() in figurative for o in objs if o.ent_type_ not in NAMED_ENTS):
+            return False
+        if kind != "physical":
+            return True
+        if any(o.lemma_.lower() in lex.pressure_nouns for o in withs):
+            return False
+        return True
 
     def _contexts(self, cand: Candidate, entry: Trigger) -> tuple[str, ...]:
         found = list(entry.context)

@@ -40,6 +40,10 @@ class Trigger:
     topic_object: bool = False
     """The object is what is talked about, not a participant ("discussed North Korea's missiles")."""
     actor_sector: str | None = None
+    target: str | None = None
+    """What the literal sense needs as its target: ``physical`` (a place, thing or people one
+    can besiege, raid or hold: "laid siege to the goal" is a figure of speech) or ``concrete``
+    (anything but an idea: "an embargo on the report" is no sanction). See ``figurative_targets``."""
     preps: dict[str, "Trigger | None"] = field(default_factory=dict)
     objects: dict[str, "Trigger | None"] = field(default_factory=dict)
     by_state: "Trigger | None" = None
@@ -67,6 +71,7 @@ class Trigger:
             swap=other.swap or (self.swap and same),
             topic_object=other.topic_object or (self.topic_object and same),
             actor_sector=other.actor_sector or self.actor_sector,
+            target=other.target or (self.target if same else None),
             by_state=other.by_state or (self.by_state if same else None),
             by_civilians=other.by_civilians or (self.by_civilians if same else None),
             alone=other.alone or (self.alone if same else None),
@@ -112,6 +117,9 @@ class Lexicon:
     falsity: frozenset[str] = frozenset()
     reported_content: frozenset[str] = frozenset()
     elapsed_units: frozenset[str] = frozenset()
+    figurative_targets: frozenset[str] = frozenset()
+    recruit_nouns: frozenset[str] = frozenset()
+    pressure_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -168,6 +176,9 @@ class Lexicon:
             falsity=frozenset(mod.get("falsity", [])),
             reported_content=frozenset(mod.get("reported_content", [])),
             elapsed_units=frozenset(mod.get("elapsed_units", [])),
+            figurative_targets=frozenset(raw.get("figurative_targets", [])),
+            recruit_nouns=frozenset(raw.get("recruit_nouns", [])),
+            pressure_nouns=frozenset(raw.get("pressure_nouns", [])),
         )
 
 
@@ -198,6 +209,7 @@ def _trigger(value: dict[str, Any] | None, where: str) -> Trigger | None:
         swap=bool(value.get("swap", False)),
         topic_object=bool(value.get("topic_object", False)),
         actor_sector=value.get("actor_sector"),
+        target=_target_kind(value.get("target"), where),
         by_state=_trigger(value.get("by_state"), f"{where}.by_state"),
         by_civilians=_trigger(value.get("by_civilians"), f"{where}.by_civilians"),
         alone=_trigger(value.get("alone"), f"{where}.alone"),
@@ -205,6 +217,12 @@ def _trigger(value: dict[str, Any] | None, where: str) -> Trigger | None:
         preps={_word(k, where): _trigger(v, f"{where}.preps.{k}") for k, v in (value.get("preps") or {}).items()},
         objects={_word(k, where): _trigger(v, f"{where}.objects.{k}") for k, v in (value.get("objects") or {}).items()},
     )
+
+
+def _target_kind(value: object, where: str) -> str | None:
+    if value is None or value in ("physical", "concrete"):
+        return value  # type: ignore[return-value]
+    raise ValueError(f"{where}: target must be 'physical' or 'concrete', got {value!r}")
 
 
 def _word(key: object, where: str) -> str:
