@@ -726,14 +726,9 @@ class EventCoder:
     def _placed(actor: Actor, head: Token, ctx: ArticleContext) -> Actor:
         """A bare name the knowledge base could not place may be a town: "the attack on Odesa".
         Only as the object of a preposition: a subject named "Obama" is no Japanese city."""
-        if actor.country or actor.sector or actor.role:
-            return actor
         if head.dep_ != "pobj" and not (head.dep_ in ("dobj", "nsubjpass") and head.ent_type_ in ("GPE", "LOC", "FAC")):
             return actor
-        place = ctx.places.lookup(actor.text or actor.name)
-        if place is None or not place.country:
-            return actor
-        return replace(actor, country=place.country, code=place.country)
+        return EventCoder._as_town(actor, ctx)
 
     def _resolve_fallback(self, head: Token, ctx: ArticleContext) -> tuple[Actor, ...]:
         """Heads the knowledge base cannot place: "thousands of farmers", a city ("Odesa")."""
@@ -1099,6 +1094,7 @@ class EventCoder:
 
     @staticmethod
     def _as_town(actor: Actor, ctx: ArticleContext) -> Actor:
+        """An actor with nothing known about it, read as a town name if the gazetteer has one."""
         if actor.country or actor.sector or actor.role:
             return actor
         place = ctx.places.lookup(actor.text or actor.name)
