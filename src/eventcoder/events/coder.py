@@ -881,7 +881,39 @@ class EventCoder:
             return entry.alone
         return entry
 
+    def _nonpolitical_actor(self, head: Token) -> bool:
+        """A subject that is no PLOVER actor: weather, animals, diseases, products
+        ("Hailstones bombarded the village"), a contest's judges ("the talent show judges"),
+        or a team playing a game ("the Korean team raided the enemy base ... of the match")."""
+        lex = self.lex
+        if head.ent_type_ in NAMED_ENTS and head.pos_ == "PROPN":
+            return False
+        if head.lemma_.lower() in lex.nonpolitical_actors or self.noun_key(head) in lex.nonpolitical_actors:
+            return True
+        if any(c.lemma_.lower() in lex.leisure_words for c in children(head, "compound")):
+            return True
+        return head.lemma_.lower() in lex.game_actors and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in lex.leisure_words for t in head.sent
+        )
+
+    def _private_dispute(self, entry: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> bool:
+        """Force, threats, sanctions and rejections among firms, media and schools, with no
+        country, state or political group on either side: "the bank imposed a freeze on
+        hiring", "the editor rejected the photographs", "the retailer boycotted the fair"."""
+        if entry.type not in PRIVATE_TYPES and not (entry.type == "PROTEST" and entry.mode == "boycott"):
+            return False
+        private = self.lex.private_sectors
+        if not actors or not all(a.country is None and a.sector in private for a in actors):
+            return False
+        if not recipients and any(a.sector not in ("BUS", "MED") for a in actors):
+            # "Teachers will not end the strike": a school's staff with no named counterpart
+            # may be a union facing the state; a teacher and a pupil are private
+            return False
+        return all(r.country is None and (r.sector in private or r.sector in (None, "CVL")) for r in recipients)
+
     def _event(self, cand: Candidate, sent: Span, sentence: Sentence, ctx: ArticleContext) -> Event | None:
+        if cand.actor_heads and all(self._nonpolitical_actor(h) for h in cand.actor_heads):
+            return None
         actors = self._resolve(cand.actor_heads, ctx)
         heads = cand.recipient_heads
         if cand.reciprocal and not cand.content_target:
@@ -956,6 +988,8 @@ class EventCoder:
             return None
         if entry.type == "ASSAULT" and cand.trigger != cand.anchor and self._abstract_aim(cand):
             # "launched an offensive against fake news": a campaign against an idea
+            return None
+        if self._private_dispute(entry, actors, recipients):
             return None
         if self._military_sense(entry) and actors and all(a.sector == "BUS" for a in actors):
             # "investors retreated from emerging markets", "carmakers invaded Europe": a
@@ -1249,6 +1283,8 @@ class EventCoder:
         return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+# Types a private dispute among firms, media or schools is not (``_private_dispute``).
+PRIVATE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "REJECT", "SANCTION"})
 # Prepositions whose gerund is done by the governing verb's object ("accused Russia of shelling").
 OBJECT_PREPS = frozenset({"of", "for", "from", "against"})
 # Adjectives whose infinitive takes the clause's subject as its object: "the deal is hard to reject".

@@ -120,6 +120,10 @@ class Lexicon:
     figurative_targets: frozenset[str] = frozenset()
     recruit_nouns: frozenset[str] = frozenset()
     pressure_nouns: frozenset[str] = frozenset()
+    nonpolitical_actors: frozenset[str] = frozenset()
+    leisure_words: frozenset[str] = frozenset()
+    game_actors: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, *extra: Path) -> "Lexicon":
@@ -179,6 +183,10 @@ class Lexicon:
             figurative_targets=frozenset(raw.get("figurative_targets", [])),
             recruit_nouns=frozenset(raw.get("recruit_nouns", [])),
             pressure_nouns=frozenset(raw.get("pressure_nouns", [])),
+            nonpolitical_actors=frozenset(raw.get("nonpolitical_actors", [])),
+            leisure_words=frozenset(raw.get("leisure_words", [])),
+            game_actors=frozenset(raw.get("game_actors", [])),
+            private_sectors=frozenset(raw.get("private_sectors", [])),
         )
 
 
