@@ -190,6 +190,12 @@ def _rule_reading(s: str, pub: dt.date, future: bool) -> _Reading | None:
     if s in ("tomorrow", "tomorrow morning", "tomorrow night", "tomorrow evening"):
         return _Reading(pub + dt.timedelta(days=1), day, "relative")
 
+    # "years ago", "decades earlier", "half a century ago": an uncounted span of years or
+    # more lies at least two years back (a narrative's "earlier" is earlier still)
+    m = re.fullmatch(r"(?:many |several |some )?(years|decades|centuries|half a century) (?:ago|earlier|before)", s)
+    if m:
+        years = {"years": 2, "decades": 20, "centuries": 200, "half a century": 50}[m.group(1)]
+        return _Reading(dt.date(pub.year - years, 1, 1), "year", "relative")
     m = re.fullmatch(_NUM + r" " + _UNIT + r" ago", s)
     if m:
         n, unit = _number(m.group(1)), m.group(2)

@@ -359,8 +359,8 @@ USES = (
     "We weighed a learned type classifier and left it out for now: the only shared training split "
     "(ConfliBERT PentaClass train) has five coarse classes and no PLOVER types or actors, and a model "
     "fitted to it could not ship with the package under that data's terms.",
-    "Development used the project's own sentences (`tests/events/sentences*.yaml`: about 1,900 cases, "
-    "including some 850 trap sentences and their positive controls, all written for the project), "
+    "Development used the project's own sentences (`tests/events/sentences*.yaml`: about 2,000 cases, "
+    "about half of them trap sentences with their positive controls, all written for the project), "
     "`examples/`, unlabelled news from `../shared/corpus` (read before/after a change to check that real "
     "events were not lost), and the **train** split of the ConfliBERT PentaClass set.",
     "Error analysis on test sets: once, at the start of the second development session, we read about "
@@ -368,7 +368,7 @@ USES = (
     "missed). The fixes that followed are general rules and knowledge (a leaders file, recipient search "
     "through complements and object phrases) tested on sentences we wrote; no rule names a gold sentence. "
     "The figures for those two sets may still flatter eventcoder slightly.",
-    "The trap suite `eval/traps.jsonl` was never read while developing; once, we counted its false "
+    "The trap suite `eval/traps.jsonl` was never read while developing; twice, we counted its false "
     "alarms per category (metaphor, denial, history, question) and wrote new dev traps of those kinds.",
     "Every other shared record, including the whole PentaClass test split, is test only.",
 )

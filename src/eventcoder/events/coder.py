@@ -987,8 +987,11 @@ class EventCoder:
             # "laid siege to the goal", "raided a rival for staff", "an embargo on the report"
             return None
         if entry.type == "ASSAULT" and cand.trigger != cand.anchor and self._abstract_aim(cand):
-            # "launched an offensive against fake news": a campaign against an idea
-            return None
+            # "launched an offensive against fake news": a campaign against an idea; "launched
+            # an attack on the government's budget": words against what someone holds (ACCUSE)
+            if not recipients or not self._held_aim(cand):
+                return None
+            entry = Trigger(type="ACCUSE", mode="disapprove", cameo="111")
         if self._private_dispute(entry, actors, recipients):
             return None
         if self._military_sense(entry) and actors and all(a.sector == "BUS" for a in actors):
@@ -1018,6 +1021,14 @@ class EventCoder:
             if date.source != "publication":
                 break
             date = resolve_event_date(tok, published)
+        # the clause's own date, within the last year: news, whatever background cue the
+        # sentence also carries ("A decade after Russia annexed Crimea, Ukraine on Tuesday struck")
+        # (a verb's own date only: "commemorated the 1990 invasion on Friday" dates the
+        # commemoration, not the invasion)
+        recent = (
+            date.source != "publication" and not date.past_year and published is not None
+            and cand.trigger == cand.anchor and cand.trigger.pos_ in ("VERB", "AUX")
+        )
         if date.source == "publication":
             gov = _speech_governor(cand.anchor, self.lex)
             if gov is not None:
@@ -1030,11 +1041,16 @@ class EventCoder:
                 dated = resolve_event_date(scene, published)
                 if dated.source != "publication" and dated.past_year:
                     date = dated  # "When Argentina seized the islands in 1982, Britain sent ..."
+        if date.source == "publication":
+            date = self._inherited_date(cand.anchor, published) or date
         if cand.derived_from and date.future:
             # a promise or refusal is made when reported, whatever date it speaks of
             date = ResolvedDate(published.isoformat() if published else None, "publication", "day", "", False, False)
         mod = cand.mod
-        historical = date.past_year or self._historical_scene(cand.anchor) or mod.historical
+        scene = self._historical_scene(cand.anchor) or (
+            cand.anchor.dep_ == "conj" and self._historical_scene(cand.anchor.head)  # "... detained and tortured"
+        )
+        historical = date.past_year or (not recent and (scene or mod.historical))
         type_ = entry.type
         assert type_ is not None
         mode = self.onto.validate_mode(type_, entry.mode or self._instrument_mode(cand, type_))
@@ -1119,8 +1135,17 @@ class EventCoder:
         return False
 
     def _historical_scene(self, verb: Token) -> bool:
-        """"During the Cold War, troops were stationed...": background, not news."""
+        """"During the Cold War, troops were stationed...": background, not news. Also a
+        past-tense clause fronted by a ruler's era ("Under Pinochet, soldiers detained
+        thousands"): an era recalled, not a dated report (an own recent date overrides)."""
         for prep in children(verb, "prep"):
+            if (
+                prep.lower_ == "under"
+                and prep.i < verb.i
+                and verb.tag_ == "VBD"
+                and any(p.ent_type_ == "PERSON" or (p.pos_ == "PROPN" and not p.ent_type_) for p in children(prep, "pobj"))
+            ):
+                return True
             for pobj in children(prep, "pobj"):
                 if pobj.ent_type_ == "EVENT" and pobj.lemma_.lower() in self.lex.historical_events:
                     return True
@@ -1190,9 +1215,16 @@ class EventCoder:
         """An attack noun aimed at an idea and at nothing one can hit: "launched an offensive
         on social media against fake news"."""
         aims = [o for t in (cand.trigger, cand.anchor) for p in ("against", "on", "upon") for o in prep_objects(t, p) if o.ent_type_ not in TIME_ENTS]
-        return any(o.lemma_.lower() in self.lex.abstract_targets for o in aims) and not any(
+        figurative = self.lex.abstract_targets | self.lex.figurative_targets
+        return any(o.lemma_.lower() in figurative or self.noun_key(o) in figurative for o in aims) and not any(
             o.ent_type_ in NAMED_ENTS or o.ent_type_ in ("NORP", "PERSON") or o.lemma_.lower() in self.lex.physical_targets for o in aims
         )
+
+    @staticmethod
+    def _held_aim(cand: Candidate) -> bool:
+        """The attack's aim is someone's ("an attack on the government's budget")."""
+        aims = [o for t in (cand.trigger, cand.anchor) for p in ("against", "on", "upon") for o in prep_objects(t, p)]
+        return any(c.dep_ == "poss" for o in aims for c in o.children)
 
     @staticmethod
     def _military_sense(entry: Trigger) -> bool:
@@ -1234,6 +1266,31 @@ class EventCoder:
             return EventCoder._dating_scene(head)  # "... sent a task force to retake them"
         return None
 
+    @staticmethod
+    def _inherited_date(verb: Token, published: dt.date | None) -> ResolvedDate | None:
+        """An undated clause takes the date of what it hangs on when that lies over a year
+        back (historical background): a relative or "when" clause on a dated event noun ("the
+        1973 coup, in which the army bombed the palace", "the massacre of 1982, when troops
+        shelled Hama"), a past-tense conjunct or a purpose infinitive of a dated verb ("led
+        the 1968 uprising and was later imprisoned", "in the 1980s sent troops to fight"), a
+        clause set after a dated event ("After Iraq's 1990 invasion of Kuwait, the UN
+        imposed sanctions"). None: no such anchor."""
+        heads: list[Token] = []
+        if verb.dep_ in ("relcl", "acl", "advcl") and verb.head.pos_ == "NOUN":
+            heads.append(verb.head)
+        if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.head.pos_ in ("VERB", "AUX")) or (
+            verb.dep_ in ("xcomp", "advcl") and any(m.dep_ == "aux" and m.lower_ == "to" for m in verb.children)
+        ):
+            heads.append(verb.head)
+        for prep in children(verb, "prep"):
+            if prep.lower_ in ("after", "following") and prep.i < verb.i:
+                heads += list(children(prep, "pobj"))
+        for head in heads:
+            dated = resolve_event_date(head, published)
+            if dated.source != "publication" and dated.past_year:
+                return dated
+        return None
+
     def _literal_target(self, cand: Candidate, kind: str) -> bool:
         """A force-like trigger whose literal sense needs a target (lexicon ``target:``): a
         siege, raid, blockade, seizure, hostage-taking or embargo aimed at a figure of speech
@@ -1261,6 +1318,8 @@ class EventCoder:
             return True
         if any(o.lemma_.lower() in lex.pressure_nouns for o in withs):
             return False
+        if any(self.noun_key(o) in FORUM_NOUNS or o.lemma_.lower() in FORUM_NOUNS for t in heads for p in ("at", "during") for o in prep_objects(t, p)):
+            return False  # "ambushed the minister at the hearing": pressing with words
         return True
 
     def _contexts(self, cand: Candidate, entry: Trigger) -> tuple[str, ...]:
@@ -1283,6 +1342,8 @@ class EventCoder:
         return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+# Forums where "ambushed the minister" or "bombarded him" is pressing with words (``_literal_target``).
+FORUM_NOUNS = frozenset({"hearing", "press_conference", "briefing", "interview", "debate", "question_time", "committee", "conference"})
 # Types a private dispute among firms, media or schools is not (``_private_dispute``).
 PRIVATE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "REJECT", "SANCTION"})
 # Prepositions whose gerund is done by the governing verb's object ("accused Russia of shelling").
