@@ -34,7 +34,8 @@ Evaluated = tuple[SetResult, PeerComparison | None]
 NOTES = (
     "Only factual events count. Types are compared in PLOVER: CAMEO gold codes through our crosswalk, "
     "PLOVER 0.5 labels renamed. Gold statements (CAMEO 01x) expect no event. Unknown or fictional gold "
-    "countries, and a missing gold recipient, match anything.",
+    "countries, and a missing gold recipient, match anything. CONSULT dyads match either way round: "
+    "PLOVER lists every party to a meeting as actor, so who met whom has no direction.",
     PEER_NOTE,
 )
 
@@ -359,8 +360,8 @@ USES = (
     "We weighed a learned type classifier and left it out for now: the only shared training split "
     "(ConfliBERT PentaClass train) has five coarse classes and no PLOVER types or actors, and a model "
     "fitted to it could not ship with the package under that data's terms.",
-    "Development used the project's own sentences (`tests/events/sentences*.yaml`: about 2,000 cases, "
-    "about half of them trap sentences with their positive controls, all written for the project), "
+    "Development used the project's own sentences (`tests/events/sentences*.yaml`: about 2,200 cases, "
+    "over half of them trap sentences with their positive controls, all written for the project), "
     "`examples/`, unlabelled news from `../shared/corpus` (read before/after a change to check that real "
     "events were not lost), and the **train** split of the ConfliBERT PentaClass set.",
     "Error analysis on test sets: once, at the start of the second development session, we read about "
