@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from eventcoder.nlp.syntax import first_child
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
@@ -243,3 +248,31 @@ def _word(key: object, where: str) -> str:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon.load()
+
+
+def noun_key(lex: Lexicon, tok: Token) -> str:
+    """The lexicon key of a noun, trying multi-word phrases first ("phone conversation")."""
+    lemma = tok.lemma_.lower()
+    phrases = lex.phrases
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        # "cease-fire", "sit-in": the tokenizer splits hyphenated words
+        joined = tok.doc[tok.i - 2].lower_ + lemma
+        if joined in lex.nouns:
+            return joined
+    # the nearest compound, then the nearest adjective: the small model tags "cyber",
+    # "tear", "legal", "human" as adjectives ("cyber attack", "tear gas", "human shield"),
+    # so a modifier of either kind makes a phrase the lexicon lists
+    for dep in ("compound", "amod"):
+        mods = [c.lemma_.lower() for c in tok.children if c.dep_ == dep and c.i < tok.i]
+        if mods:
+            key = phrases.get((mods[-1], lemma))
+            if key:
+                return key
+    of = first_child(tok, "prep")
+    if of is not None and of.lower_ == "of":
+        pobj = first_child(of, "pobj")
+        if pobj is not None:
+            key = phrases.get((lemma, "of", pobj.lemma_.lower()))
+            if key:
+                return key
+    return lemma
