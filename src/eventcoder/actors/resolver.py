@@ -62,6 +62,15 @@ _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "rain", "snow", "matter", "happen", "take", "cost"})
 """Verbs whose subject "it" is usually a dummy ("it is unclear", "it takes time")."""
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "announce", "state", "declare", "claim", "insist", "warn", "add", "note", "confirm",
+     "deny", "report", "believe", "think", "hope", "fear", "argue", "assert", "allege", "maintain", "stress",
+     "reiterate", "vow", "pledge", "promise", "indicate", "signal", "acknowledge", "admit", "explain",
+     "suggest", "decide", "know", "expect", "reply", "respond", "write", "emphasise", "emphasize", "underline",
+     "affirm", "contend", "complain", "threaten", "recall", "mention", "agree", "feel", "conclude"}
+)
+"""Verbs whose complement clause's subject pronoun is, by default, their own subject."""
 _DEFINITE = frozenset({"the", "this", "that"})
 _NONREFERENTIAL = frozenset({"any", "no", "every", "each", "either", "neither", "another", "other", "such"})
 _PRECONJ = frozenset({"both", "either", "neither"})
@@ -142,6 +151,8 @@ class _Mention:
     actors: tuple[Actor, ...]
     person: bool
     group: bool
+    plural: bool = False
+    """Named by a plural noun ("troops"): never the antecedent of "it"/"its"."""
 
 
 @dataclass(slots=True)
@@ -952,6 +963,9 @@ class ArticleActors:
         pos = (state.seq, tok.i)
         if tok.tag_ == "PRP$" and low != "its":
             return ()  # "his"/"her"/"their" own something: the owner is not the argument
+        speaker = self._speaker(tok)
+        if speaker:
+            return tuple(_replace_text(a, tok.text) for a in speaker)
         if low in _PERSON_PRONOUNS:
             for m in reversed(self._mentions):
                 if m.person and m.pos < pos:
@@ -965,12 +979,47 @@ class ArticleActors:
             sent = tok.sent
             since = (state.seq, tok.doc[sent.start - 1].sent.start if sent.start > 0 else 0)
             for m in reversed(self._mentions):
-                if m.pos >= pos or m.group or m.person:
+                if m.pos >= pos or m.group or m.person or m.plural:
                     continue
                 if m.pos < since:
                     break
                 return (_replace_text(m.actors[0], tok.text),)
         return ()
+
+    def _speaker(self, tok: Token) -> tuple[Actor, ...]:
+        """The subject of the speech or cognition verb whose complement clause holds the
+        subject pronoun ``tok``, when it agrees: "Guyana's government accused Caracas of ...
+        and said it had asked the UN" (it = Guyana's government, not Caracas); it → a state
+        or body, he/she → a person, they → several."""
+        low = tok.lower_
+        if tok.dep_ not in ("nsubj", "nsubjpass") or low not in _SPEAKER_PRONOUNS:
+            return ()
+        if low == "it" and tok.head.lemma_ in _DUMMY_IT_VERBS:
+            return ()
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head  # "said it would ... and (it) would ..."
+        if clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_.lower() not in _SPEECH_VERBS:
+            return ()
+        verb = clause.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        while subj is None and verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head  # "accused Caracas of ... and said": the first verb's subject
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj is tok or subj.i > tok.i or subj.lower_ in _SPEAKER_PRONOUNS and subj.i == tok.i:
+            return ()
+        found = self.resolve(subj)
+        if not found:
+            return ()
+        people = [self._looks_person(a) or a.role is not None for a in found]
+        plural = len(found) > 1 or subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ != "ORG" or any(c.dep_ == "conj" for c in subj.children)
+        if low in _PERSON_PRONOUNS:
+            ok = len(found) == 1 and people[0]
+        elif low == "they":
+            ok = plural or (not any(people) and subj.lower_ == "they")
+        else:
+            ok = len(found) == 1 and not people[0] and not plural and found[0].country is not None
+        return found if ok else ()
 
     # ------------------------------------------------------------------ memory
     def _doc_state(self, doc: Doc) -> _DocState:
@@ -1008,7 +1057,8 @@ class ArticleActors:
                 for m in self._mentions
             ):
                 continue  # the same words, reached from another head
-            self._insert(_Mention(pos, span[1], sent, (actor,), person and len(actors) == 1, False))
+            plural = tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in _PLACE_ENTS and tok.ent_type_ != "ORG"
+            self._insert(_Mention(pos, span[1], sent, (actor,), person and len(actors) == 1, False, plural))
         if group and not person:
             self._insert(_Mention(pos, span[1], sent, actors, False, True))
 

@@ -52,10 +52,37 @@ OBJECT_PREPS = frozenset({"of", "for", "from", "against"})
 TOUGH_ADJECTIVES = frozenset({"hard", "easy", "difficult", "impossible", "tough", "simple"})
 
 
+# Verbs that move or commit the subject's own forces: their object is the means, not a party.
+SEND_VERBS = frozenset(
+    {"send", "deploy", "dispatch", "redeploy", "station", "mobilize", "mobilise", "mass", "amass", "position",
+     "transfer", "airlift", "rush", "commit", "contribute", "withdraw", "pull", "move", "post", "assign"}
+)
+
+
+def own_units(lex: Lexicon, head: Token, found: tuple[Actor, ...], ctx: ArticleContext) -> bool:
+    """Is ``head`` the acting state's own forces, sent somewhere: "Brazil sent troops to its
+    northern state", "deploying 300 troops to the UN mission", "Uganda deployed its soldiers"?
+    Only the object of a verb of sending, only state units (no country, or the sender's)."""
+    if not found or any(a.sector not in lex.state_sectors or a.role for a in found):
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in SEND_VERBS:
+        return False
+    senders = [h for h in subjects(tok.head) if h.i != head.i]
+    if not senders:
+        return False
+    countries = {a.country for a in resolve_actors(lex, senders, ctx) if a.country}
+    return bool(countries) and all(a.country is None or a.country in countries for a in found)
+
+
 def resolve_actors(lex: Lexicon, heads: list[Token], ctx: ArticleContext) -> tuple[Actor, ...]:
     out: list[Actor] = []
     for head in heads:
         found = tuple(place_actor(a, head, ctx) for a in ctx.actors.resolve(head))
+        if head.dep_ in ("dobj", "conj") and own_units(lex, head, found, ctx):
+            continue
         if not found:
             found = resolve_unplaced(lex, head, ctx)
         elif head.ent_type_ in ("GPE", "LOC", "FAC") and not any(a.country for a in found):
