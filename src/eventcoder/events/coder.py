@@ -121,6 +121,26 @@ THREAT_MODES = {("ASSAULT", None): "violence", ("SANCTION", "withdraw"): "relati
 # (yield), a meeting (meet).
 REQUEST_MODES = {"AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet"}
 # Nouns of violence that name no event word the lexicon lists as such ("military action").
+# Verbs of going whose "for talks" / "on a visit" names the journey's purpose: "flew to
+# Cairo for consultations", "arrived in Beijing on a two-day visit", "sat down for talks".
+MOTION_VERBS = frozenset({"travel", "fly", "arrive", "head", "come", "go", "land", "journey", "jet", "sit", "return"})
+VISIT = Trigger(type="CONSULT", mode="visit", cameo="042")
+# Welcoming or receiving a "visiting" official is hosting a visit (CONSULT visit, the
+# visitor as actor): "welcomed the visiting Japanese foreign minister".
+HOSTING_VERBS = frozenset({"welcome", "greet", "receive"})
+HOST = Trigger(type="CONSULT", mode="visit", cameo="042", swap=True)
+# A vow or pledge to do violence to someone is a threat: "vowed to crush any provocation".
+VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+CRUSH_VERBS = frozenset({"crush", "annihilate", "obliterate", "wipe", "destroy", "smash", "eliminate", "exterminate", "punish", "retaliate", "avenge", "flatten", "raze"})
+VOWED_FORCE = Trigger(type="THREATEN", mode="violence", cameo="138")
+# "stripped 94 dissidents of their citizenship": what is taken is in the "of" phrase.
+STRIPPED_OF = frozenset({"citizenship", "nationality", "passport", "immunity", "residency"})
+STRIP = Trigger(type="COERCE", mode="restrict", cameo="170")
+# "raised its alert level": a military raising its level of alert or readiness mobilises;
+# a "terror alert level" raised by a ministry is civil.
+ALERT_WORDS = frozenset({"alert", "readiness", "combat", "defcon"})
+MILITARY_HEADS = frozenset({"military", "army", "navy", "force", "troop", "command", "airforce"})
+ALERT = Trigger(type="MOBILIZE", mode="troops", cameo="152")
 MONEY_WORDS = frozenset({"loan", "aid", "help", "assistance", "funding", "bailout", "credit", "grant", "support"})
 VIOLENT_ACTS = frozenset({"force", "action", "strike", "attack", "war", "retaliation", "retribution", "response", "revenge", "invasion", "violence"})
 
@@ -221,7 +241,12 @@ class EventCoder:
         if held is not None:
             return held
         if entry is None:
-            return None
+            special = self._respecified(verb, first_child(verb, "dobj"), None)
+            if special is None:
+                return None
+            cand = Candidate(trigger=verb, anchor=verb, entry=special)
+            self._verb_arguments(cand, None)
+            return cand
         chosen = entry
         matched_prep: str | None = None
         if entry.preps:
@@ -278,6 +303,8 @@ class EventCoder:
             chosen = replace(chosen, type="CONCEDE", mode=None)
         if chosen.type == "REJECT" and trigger == verb and self._declines_comment(verb):
             return None
+        if trigger == verb:
+            chosen = self._respecified(verb, obj, chosen)
         cand = Candidate(trigger=trigger, anchor=verb, entry=chosen, reciprocal=chosen.reciprocal)
         if trigger != verb and obj is trigger and noun_key(self.lex, obj) in entry.objects:
             own = self.lex.nouns.get(noun_key(self.lex, obj))
@@ -320,6 +347,33 @@ class EventCoder:
         cand = Candidate(trigger=verb, anchor=verb, entry=expel)
         self._verb_arguments(cand, None)
         return cand
+
+    def _respecified(self, verb: Token, obj: Token | None, chosen: Trigger | None) -> Trigger | None:
+        """A verb whose complement or object names a more specific act than the verb alone:
+        "welcomed the visiting minister" (hosting), "vowed to crush" (a threat), "stripped
+        them of their citizenship" (coercion), "the military raised its alert level"."""
+        lemma = verb.lemma_.lower()
+        if lemma in HOSTING_VERBS and obj is not None and any(
+            c.dep_ == "amod" and c.lower_ == "visiting" for c in obj.children
+        ):
+            return HOST
+        if lemma in VOW_VERBS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in CRUSH_VERBS and not any(n.dep_ == "neg" for n in c.children)
+            for c in verb.children
+        ):
+            return VOWED_FORCE
+        if lemma == "strip" and any(
+            t.lemma_.lower() in STRIPPED_OF for o in [verb] + list(children(verb, "dobj", "nsubjpass")) for t in prep_objects(o, "of")
+        ):
+            return STRIP
+        if lemma in ("raise", "heighten", "increase", "elevate") and obj is not None and (
+            obj.lemma_.lower() in ALERT_WORDS
+            or (obj.lemma_.lower() in ("level", "status", "state") and any(c.lemma_.lower() in ALERT_WORDS for c in obj.children))
+        ):
+            subj = subjects(verb)
+            if any(h.lemma_.lower() in MILITARY_HEADS for h in subj):
+                return ALERT
+        return chosen
 
     @staticmethod
     def _declines_comment(verb: Token) -> bool:
@@ -367,8 +421,13 @@ class EventCoder:
 
     def _particle_noun(self, verb: Token) -> Token | None:
         """"went on strike", "put on high alert": the event noun is the object of a particle."""
-        for prep in ("on", "into", "in"):
+        # "placed under house arrest": "under" only with verbs of placing ("came under fire"
+        # is no act of the subject's)
+        preps = ("on", "into", "in", "under") if verb.lemma_.lower() in ("place", "put", "keep") else ("on", "into", "in")
+        for prep in preps:
             for pobj in prep_objects(verb, prep):
+                if pobj.lemma_.lower() in ("state", "level", "footing") and (inner := prep_objects(pobj, "of")):
+                    pobj = inner[0]  # "placed on the highest state of combat readiness"
                 if self.lex.nouns.get(noun_key(self.lex, pobj)) is not None:
                     return pobj
         return None
@@ -390,6 +449,10 @@ class EventCoder:
         occurs = noun.dep_ == "nsubj" and head.lemma_ in OCCUR_VERBS
         in_clause = noun.dep_ == "pobj" and head.lower_ in NOMINAL_PREPS and noun.tag_ != "NNS"
         has_party = any(prep_objects(noun, p) for p in PARTICIPANT_PREPS)
+        if entry.type == "CONSULT" and noun.dep_ == "pobj" and head.lower_ in ("for", "on") and not agents:
+            motion = self._motion_visit(noun, head.head, entry)
+            if motion is not None:
+                return motion
         if not (occurs or agents or (in_clause and has_party)):
             return None
         anchor = clause_verb(noun)
@@ -410,6 +473,30 @@ class EventCoder:
         cand.recipient_heads = [t for p in RECIPIENT_PREPS for t in prep_objects(noun, p)]
         if entry.type in PATIENT_TYPES:
             cand.recipient_heads += patients  # "the expulsion of two Russian diplomats by Norway"
+        return cand
+
+    def _motion_visit(self, noun: Token, verb: Token, entry: Trigger) -> Candidate | None:
+        """"travelled to Canberra for talks with X", "arrived in Beijing on a visit": the
+        meeting noun hangs off a verb of going, whose subject meets. With a destination
+        place it is a visit (CONSULT visit, the place's country as recipient). Only a
+        political traveller counts ("fans arrived in Paris for the final")."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in MOTION_VERBS:
+            return None
+        if lemma == "sit" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+            return None
+        subj = subjects(verb)
+        if not subj or any(nonpolitical_actor(self.lex, h) for h in subj):
+            return None
+        dest = [t for p in ("to", "in") for t in prep_objects(verb, p) if t.ent_type_ in ("GPE", "LOC")]
+        partners = [t for p in ("with", "to") for t in prep_objects(noun, p)]
+        if dest or entry.mode == "visit":
+            cand = Candidate(trigger=noun, anchor=verb, entry=VISIT)
+            cand.actor_heads = list(subj)
+            cand.recipient_heads = partners + dest
+        else:
+            cand = Candidate(trigger=noun, anchor=verb, entry=entry, reciprocal=True)
+            cand.actor_heads = list(subj) + partners
         return cand
 
     def _verb_arguments(self, cand: Candidate, matched_prep: str | None) -> None:
