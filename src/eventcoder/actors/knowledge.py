@@ -374,28 +374,28 @@ class KnowledgeBase:
     def _read_orgs(self, orgs: Any, src: str) -> None:
         for i, spec in enumerate(_records(orgs, src, "organisations")):
             where = f"organisations[{i}] ({spec.get('name')!r})"
-            name = _required_str(spec, "name", src, where)
-            country = self._check_country(spec.get("country"), src, where)
-            sector = spec.get("sector")
-            if sector is not None:
-                self._check_sector(sector, src, where)
-            _check_keys(spec, {"name", "aliases", "country", "sector"}, src, where)
+            name, country, sector = self._named_record(spec, src, where, set())
             entry = Entry("organisation", name, country, sector)
             for alias in [name, *_str_list(spec.get("aliases"), src, f"{where}.aliases")]:
                 self._put_phrase(alias, entry)
 
+    def _named_record(self, spec: Mapping[str, Any], src: str, where: str, extra_keys: set[str]) -> tuple[str, str | None, str | None]:
+        """Name, country and sector of an organisation or person record, checked."""
+        _check_keys(spec, {"name", "aliases", "country", "sector", *extra_keys}, src, where)
+        name = _required_str(spec, "name", src, where)
+        country = self._check_country(spec.get("country"), src, where)
+        sector = spec.get("sector")
+        if sector is not None:
+            self._check_sector(sector, src, where)
+        return name, country, sector
+
     def _read_people(self, people: Any, src: str) -> None:
         for i, spec in enumerate(_records(people, src, "people")):
             where = f"people[{i}] ({spec.get('name')!r})"
-            name = _required_str(spec, "name", src, where)
-            country = self._check_country(spec.get("country"), src, where)
-            sector = spec.get("sector")
-            if sector is not None:
-                self._check_sector(sector, src, where)
+            name, country, sector = self._named_record(spec, src, where, {"role"})
             role = spec.get("role")
             if role is not None and (not isinstance(role, str) or not role.strip()):
                 raise ValueError(f"{src}: {where}.role: expected a string or null")
-            _check_keys(spec, {"name", "aliases", "country", "sector", "role"}, src, where)
             entry = Entry("person", name, country, sector, role.strip().lower() if role else None)
             phrases = [name, *_str_list(spec.get("aliases"), src, f"{where}.aliases")]
             key = _key(_split(name))
